@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using Qinglang.Cli.Console;
+using Qinglang.Labels;
+using Qinglang.Labels.Carriers;
+using Qinglang.Labels.Signing;
+using Qinglang.Labels.Writing;
+
+namespace Qinglang.Cli.Commands;
+
+/// <summary><c>qinglang label</c>: writes one implicit label into a file, or into every supported file of a folder.</summary>
+internal static class LabelCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "File or folder to label (a folder: every supported file in it, recursively)" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of changing the input in place (a folder for a folder input)" };
+        var producer = new Option<string?>("--producer") { Description = "ContentProducer: the generating service's provider code (TC260-PG-20252A)" };
+        var produceId = new Option<string?>("--produce-id") { Description = "ProduceID: the producer's unique id of this content" };
+        var label = new Option<string?>("--label") { Description = "Label: 1 AI-generated, 2 possibly, 3 suspected (default: keep, or 1)" };
+        label.AcceptOnlyFromAmong(Labels.Model.LabelValue.Generated, Labels.Model.LabelValue.Possibly, Labels.Model.LabelValue.Suspected);
+        var propagator = new Option<string?>("--propagator") { Description = "ContentPropagator: the spreading platform's code" };
+        var propagateId = new Option<string?>("--propagate-id") { Description = "PropagateID: the platform's unique id of this content" };
+        var signKey = new Option<string?>("--sign-key") { Description = "SM2 private key (PEM) to sign with: ReservedCode1 for a producer, ReservedCode2 for a platform" };
+
+        var command = new Command("label", "Write the implicit label (隐式标识) into files; every earlier label site is replaced.")
+        {
+            input, output, producer, produceId, label, propagator, propagateId, signKey,
+        };
+        command.SetAction(parse =>
+        {
+            Sm2KeyPair? key = null;
+            if (parse.GetValue(signKey) is { } keyPath)
+            {
+                try
+                {
+                    key = Sm2KeyPair.Load(keyPath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
+                {
+                    System.Console.Error.WriteLine($"qinglang: cannot use signing key {keyPath}: {ex.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var request = new LabelRequest
+            {
+                Label = parse.GetValue(label),
+                ContentProducer = parse.GetValue(producer),
+                ProduceID = parse.GetValue(produceId),
+                ContentPropagator = parse.GetValue(propagator),
+                PropagateID = parse.GetValue(propagateId),
+                SigningKey = key,
+            };
+            return Run(parse.GetValue(input)!, parse.GetValue(output), request);
+        });
+        return command;
+    }
+
+    private static int Run(string input, string? output, LabelRequest request)
+    {
+        if (!File.Exists(input) && !Directory.Exists(input))
+        {
+            System.Console.Error.WriteLine($"qinglang: {input}: no such file or folder");
+            return ExitCodes.Usage;
+        }
+
+        var writer = new LabelWriter(CarrierRegistry.Default);
+        if (File.Exists(input))
+        {
+            return LabelOne(writer, input, output, request, quietSkip: false) switch
+            {
+                Outcome.Labeled => ExitCodes.Ok,
+                Outcome.Unreadable => ExitCodes.Usage,
+                _ => ExitCodes.Failed,
+            };
+        }
+
+        var files = InputFiles.Expand(input).ToList();
+        var outcomes = new ConcurrentBag<Outcome>();
+        using (var progress = new Progress(files.Count, "labeling"))
+        {
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            {
+                var target = output is null ? null : Path.Combine(output, Path.GetRelativePath(input, file));
+                if (target is not null)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                }
+
+                outcomes.Add(LabelOne(writer, file, target, request, quietSkip: true));
+                progress.Step(file);
+            });
+        }
+
+        var labeled = outcomes.Count(o => o == Outcome.Labeled);
+        var skipped = outcomes.Count(o => o == Outcome.Skipped);
+        var failed = outcomes.Count - labeled - skipped;
+        System.Console.Error.WriteLine($"{labeled} labeled, {skipped} skipped (unsupported), {failed} failed · 已标识 {labeled}，跳过 {skipped}，失败 {failed}");
+        return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private enum Outcome
+    {
+        Labeled,
+        Skipped,
+        Failed,
+        Unreadable,
+    }
+
+    private static Outcome LabelOne(LabelWriter writer, string file, string? output, LabelRequest request, bool quietSkip)
+    {
+        try
+        {
+            var result = writer.Write(file, output, request);
+            if (!quietSkip)
+            {
+                var how = result.InPlace ? "in place" : output is null ? "replaced atomically" : $"→ {result.Path}";
+                System.Console.WriteLine($"labeled {file} ({result.Format}, Label {result.Label.Label}) {how}");
+            }
+
+            return Outcome.Labeled;
+        }
+        catch (LabelingException ex) when (quietSkip && ex.Code is Labels.Model.ProblemCodes.FormatUnknown or Labels.Model.ProblemCodes.NoImplicitSite)
+        {
+            return Outcome.Skipped;
+        }
+        catch (LabelingException ex)
+        {
+            System.Console.Error.WriteLine($"qinglang: {file}: {ex.Message} [{ex.Code}]");
+            return Outcome.Failed;
+        }
+        catch (ContainerFormatException ex)
+        {
+            System.Console.Error.WriteLine($"qinglang: {file}: corrupt file, left untouched: {ex.Message} [{Labels.Model.ProblemCodes.ContainerCorrupt}]");
+            return Outcome.Failed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            System.Console.Error.WriteLine($"qinglang: {file}: {ex.Message} [{Labels.Model.ProblemCodes.ReadError}]");
+            return Outcome.Unreadable;
+        }
+    }
+}

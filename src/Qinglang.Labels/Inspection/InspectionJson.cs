@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Qinglang.Labels.Inspection;
+
+/// <summary>
+/// The JSON form of inspection reports: one object per file with <c>path</c>, <c>format</c>, <c>valid</c>,
+/// <c>label</c> (the seven elements, or null), <c>sites</c>, <c>problems</c> and <c>signatures</c>.
+/// </summary>
+public static class InspectionJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteArray(Stream output, IEnumerable<InspectionReport> reports)
+    {
+        using var writer = new Utf8JsonWriter(output, Options);
+        writer.WriteStartArray();
+        foreach (var report in reports)
+        {
+            Write(writer, report);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void Write(Utf8JsonWriter writer, InspectionReport report)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", report.Path);
+        writer.WriteString("format", report.Format);
+        writer.WriteBoolean("valid", report.IsValid);
+        if (report.Label is { } label)
+        {
+            writer.WriteStartObject("label");
+            foreach (var name in Model.AigcLabel.ElementNames)
+            {
+                writer.WriteString(name, label[name] ?? "");
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("label");
+        }
+
+        writer.WriteStartArray("sites");
+        foreach (var site in report.Sites)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", site.Kind);
+            writer.WriteString("location", site.Location);
+            writer.WriteString("value", site.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("problems");
+        foreach (var problem in report.Problems)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", problem.Code);
+            writer.WriteString("severity", problem.Severity.ToString().ToLowerInvariant());
+            writer.WriteString("message", problem.Message);
+            if (problem.Where is not null)
+            {
+                writer.WriteString("where", problem.Where);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("signatures");
+        foreach (var check in report.Signatures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("element", check.Element);
+            writer.WriteString("status", check.Status.ToString().ToLowerInvariant());
+            writer.WriteString("detail", check.Detail);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

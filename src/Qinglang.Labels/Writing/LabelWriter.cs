@@ -1,0 +1,70 @@
+using Qinglang.Labels.Carriers;
+using Qinglang.Labels.IO;
+using Qinglang.Labels.Model;
+
+namespace Qinglang.Labels.Writing;
+
+/// <summary>
+/// Labels one file: detects its carrier by content, merges the request into the existing label, writes exactly one
+/// label site and checks the result before it replaces anything. Without an output path the file is changed in
+/// place — by the carrier's in-place edit where it has one, else through a temporary file and an atomic rename.
+/// </summary>
+public sealed class LabelWriter(CarrierRegistry registry)
+{
+    public LabelWriteResult Write(string input, string? output, LabelRequest request)
+    {
+        var inPlace = output is null || Path.GetFullPath(output) == Path.GetFullPath(input);
+        ILabelCarrier carrier;
+        AigcLabel label;
+        using (var source = OpenRead(input))
+        {
+            carrier = registry.Detect(source) ?? throw new LabelingException(ProblemCodes.FormatUnknown, $"{input}: not a format Qinglang can label (detected by content, not by name)");
+            var scan = carrier.Read(source);
+            var existing = scan.Sites.Select(s => LabelJson.Parse(s.Value, s.Location).Label).FirstOrDefault(l => l is not null);
+            label = LabelMerger.Merge(existing, request);
+        }
+
+        if (inPlace && carrier is IInPlaceLabelCarrier editor)
+        {
+            using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            if (editor.TryWriteInPlace(file, label))
+            {
+                file.Flush(flushToDisk: true);
+                Confirm(carrier, file, label);
+                return new LabelWriteResult(input, carrier.Format, label, InPlace: true);
+            }
+        }
+
+        var destination = output ?? input;
+        AtomicFile.Write(destination, temp =>
+        {
+            using (var source = OpenRead(input))
+            {
+                carrier.Write(source, temp, label);
+            }
+
+            temp.Flush();
+            Confirm(carrier, temp, label);
+        }, permissionsFrom: input);
+        return new LabelWriteResult(destination, carrier.Format, label, InPlace: false);
+    }
+
+    /// <summary>Reads back what was written: exactly one site, holding this label. Anything else is a bug, not a file.</summary>
+    private static void Confirm(ILabelCarrier carrier, Stream written, AigcLabel label)
+    {
+        written.Position = 0;
+        var scan = carrier.Read(written);
+        if (scan.Sites.Count != 1)
+        {
+            throw new InvalidOperationException($"{carrier.Format} writer left {scan.Sites.Count} label sites instead of one");
+        }
+
+        var readBack = LabelJson.Parse(scan.Sites[0].Value).Label;
+        if (readBack is null || LabelJson.Serialize(readBack) != LabelJson.Serialize(label))
+        {
+            throw new InvalidOperationException($"{carrier.Format} writer stored a label that reads back differently");
+        }
+    }
+
+    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+}
