@@ -108,6 +108,7 @@ public sealed class JpegCarrier : ILabelCarrier
                 continue;
             }
 
+            input.Position = segment.Start; // the identifier check above moved it
             input.CopyRange(output, segment.End - segment.Start, segment.ToString());
         }
 

@@ -7,7 +7,7 @@ namespace Qinglang.Labels.Carriers.Tiff;
 /// <summary>
 /// TIFF: the label lives in the XMP packet of IFD0 tag 700 (XMLPacket). Writing never moves image data: the new
 /// packet goes where the old one was when it fits, else the packet and a rewritten IFD0 are appended and the header
-/// is pointed at them (the old packet is blanked). BigTIFF is read; writing it is refused.
+/// is pointed at them (the old packet is blanked). BigTIFF is handled the same way with 8-byte fields.
 /// </summary>
 public sealed class TiffCarrier : ILabelCarrier
 {
@@ -48,11 +48,6 @@ public sealed class TiffCarrier : ILabelCarrier
     {
         var header = TiffHeader.Read(input);
         var ifd0 = Validate(input, header);
-        if (header.IsBig)
-        {
-            throw new LabelingException(UnsupportedCode, "BigTIFF files can be inspected but not labeled by this version; convert to classic TIFF first");
-        }
-
         var old = ifd0.Entries.Where(e => e.Tag == XmpTag).ToList();
         var existing = old.Count > 0 ? TiffIfd.ReadValue(input, header, old[0], XmpLabel.MaxPacketBytes, "XMLPacket value") : null;
         var json = LabelJson.Serialize(label);
@@ -64,9 +59,9 @@ public sealed class TiffCarrier : ILabelCarrier
             var region = new byte[old[0].ValueLength];
             fitted.CopyTo(region, 0);
             patches.Add(old[0].ValueOffset(header), region);
-            var typeAndCount = new byte[6];
+            var typeAndCount = new byte[2 + header.ValueFieldLength];
             header.WriteU16(typeAndCount, TiffFieldType.Byte);
-            header.WriteU32(typeAndCount.AsSpan(2), (uint)fitted.Length);
+            header.WriteWord(typeAndCount.AsSpan(2), fitted.Length);
             patches.Add(old[0].EntryOffset + 2, typeAndCount);
             patches.CopyTo(input, output);
             return;
@@ -80,14 +75,16 @@ public sealed class TiffCarrier : ILabelCarrier
         var packet = XmpLabel.Merge(existing, json, padding: 2048);
         var packetAt = Align(input.Length);
         var ifdAt = Align(packetAt + packet.Length);
-        var ifd = BuildIfd0(header, ifd0, packet.Length, packetAt);
-        if (ifdAt + ifd.Length > uint.MaxValue)
+        var ifdLength = header.CountLength + ((ifd0.Entries.Count + 1) * header.EntryLength) + header.ValueFieldLength;
+        if (!header.IsBig && ifdAt + ifdLength > uint.MaxValue)
         {
-            throw new LabelingException(UnsupportedCode, "the labeled file would pass the 4 GB limit of classic TIFF offsets");
+            throw new LabelingException(UnsupportedCode, "the labeled file would pass the 4 GB limit of classic TIFF offsets; convert it to BigTIFF");
         }
 
-        var firstIfd = new byte[4];
-        header.WriteU32(firstIfd, (uint)ifdAt);
+        var ifd = BuildIfd0(header, ifd0, packet.Length, packetAt);
+
+        var firstIfd = new byte[header.ValueFieldLength];
+        header.WriteWord(firstIfd, ifdAt);
         patches.Add(header.FirstIfdField, firstIfd);
         patches.CopyTo(input, output);
         output.Write(new byte[packetAt - input.Length]);
@@ -175,25 +172,28 @@ public sealed class TiffCarrier : ILabelCarrier
     /// <summary>IFD0 with its entries copied as stored (inline values stay inline) and tag 700 pointing at the packet.</summary>
     private static byte[] BuildIfd0(TiffHeader header, TiffIfd ifd0, int packetLength, long packetAt)
     {
-        var xmp = new byte[12];
+        var xmp = new byte[header.EntryLength];
         header.WriteU16(xmp, XmpTag);
         header.WriteU16(xmp.AsSpan(2), TiffFieldType.Byte);
-        header.WriteU32(xmp.AsSpan(4), (uint)packetLength);
-        if (packetLength <= 4)
+        header.WriteWord(xmp.AsSpan(4), packetLength);
+        header.WriteWord(xmp.AsSpan(4 + header.ValueFieldLength), packetAt); // a packet never fits inline
+        var entries = ifd0.Entries.Where(e => e.Tag != XmpTag).Select(e => (e.Tag, e.Raw)).Append((Tag: XmpTag, Raw: xmp)).OrderBy(e => e.Tag).ToList();
+        var ifd = new byte[header.CountLength + (header.EntryLength * entries.Count) + header.ValueFieldLength];
+        if (header.IsBig)
         {
-            throw new InvalidOperationException("an XMP packet is never 4 bytes or less");
+            header.WriteWord(ifd, entries.Count);
+        }
+        else
+        {
+            header.WriteU16(ifd, (ushort)entries.Count);
         }
 
-        header.WriteU32(xmp.AsSpan(8), (uint)packetAt);
-        var entries = ifd0.Entries.Where(e => e.Tag != XmpTag).Select(e => (e.Tag, e.Raw)).Append((Tag: XmpTag, Raw: xmp)).OrderBy(e => e.Tag).ToList();
-        var ifd = new byte[2 + (12 * entries.Count) + 4];
-        header.WriteU16(ifd, (ushort)entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            entries[i].Raw.CopyTo(ifd, 2 + (12 * i));
+            entries[i].Raw.CopyTo(ifd, header.CountLength + (header.EntryLength * i));
         }
 
-        header.WriteU32(ifd.AsSpan(ifd.Length - 4), (uint)ifd0.NextIfdOffset);
+        header.WriteWord(ifd.AsSpan(ifd.Length - header.ValueFieldLength), ifd0.NextIfdOffset);
         return ifd;
     }
 

@@ -13,7 +13,7 @@ internal sealed record TiffHeader(bool BigEndian, bool IsBig, long FirstIfdOffse
     public int Length => IsBig ? 16 : 8;
 
     /// <summary>Where IFD0's offset is stored in the header.</summary>
-    public int FirstIfdField => 4;
+    public int FirstIfdField => IsBig ? 8 : 4;
 
     /// <summary>Bytes of one IFD entry.</summary>
     public int EntryLength => IsBig ? 20 : 12;
@@ -86,6 +86,23 @@ internal sealed record TiffHeader(bool BigEndian, bool IsBig, long FirstIfdOffse
         else
         {
             BinaryPrimitives.WriteUInt16LittleEndian(data, value);
+        }
+    }
+
+    /// <summary>Writes an offset or count field: 4 bytes in classic TIFF, 8 in BigTIFF.</summary>
+    public void WriteWord(Span<byte> data, long value)
+    {
+        if (!IsBig)
+        {
+            WriteU32(data, checked((uint)value));
+        }
+        else if (BigEndian)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(data, (ulong)value);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(data, (ulong)value);
         }
     }
 
