@@ -12,7 +12,7 @@ public sealed class TiffCarrierTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private string MakeTiff(string name = "in.tiff", string source = "testsrc") =>
-        Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", $"{source}=size=64x48", "-frames:v", "1");
+        Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", $"{source}=size=64x48", "-frames:v", "1", "-pix_fmt", "rgb24");
 
     private string TiffCopy(string name, params string[] arguments)
     {

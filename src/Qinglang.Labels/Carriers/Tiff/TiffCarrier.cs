@@ -69,6 +69,11 @@ public sealed class TiffCarrier : ILabelCarrier
 
         foreach (var entry in old.Where(e => !e.IsInline(header) && e.ValueLength > 0).DistinctBy(e => e.ValueOffset(header)))
         {
+            if (entry.ValueLength > XmpLabel.MaxPacketBytes)
+            {
+                throw new ContainerFormatException($"XMLPacket of {entry.ValueLength} bytes is larger than any real packet", entry.EntryOffset);
+            }
+
             patches.Add(entry.ValueOffset(header), new byte[entry.ValueLength]); // the old label must not linger unreferenced
         }
 
