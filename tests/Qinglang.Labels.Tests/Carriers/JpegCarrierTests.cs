@@ -156,6 +156,19 @@ public sealed class JpegCarrierTests : IDisposable
     }
 
     [Fact]
+    public void MultiPictureOffsetsFollowAnXmpSegmentThatGrowsAfterTheMpIndex()
+    {
+        var secondary = File.ReadAllBytes(Tool.Ffmpeg(_folder.File("second.jpg"), "-f", "lavfi", "-i", "smptebars=size=64x48", "-frames:v", "1"));
+        var jpeg = _folder.File("mpf.jpg");
+        File.WriteAllBytes(jpeg, WithMultiPicture(File.ReadAllBytes(MakeJpeg()), secondary));
+        Assert.Equal(secondary, ExtractSecondImage(jpeg)); // the hand-made index is right before labeling
+
+        var labeled = Conformance.RoundTrip(jpeg, "jpeg", Checks.Exiftool | Checks.Decode);
+        Assert.Equal(secondary, ExtractSecondImage(labeled));
+        Assert.Contains("Alice", Tool.Run("exiftool", "-XMP-dc:Creator", labeled).EnsureSuccess("exiftool").Stdout);
+    }
+
+    [Fact]
     public void TruncatedJpegIsCorruptAndNotWritten()
     {
         var jpeg = MakeJpeg();
@@ -189,6 +202,56 @@ public sealed class JpegCarrierTests : IDisposable
         var jpeg = MakeJpeg();
         Tool.Run("exiftool", "-overwrite_original", "-XMP-dc:Creator=Alice", $"-UserComment={OldLabel}", jpeg).EnsureSuccess("exiftool");
         Corruption.Fuzz(jpeg);
+    }
+
+    private byte[] ExtractSecondImage(string jpeg)
+    {
+        var extracted = _folder.File("extracted.jpg");
+        File.Delete(extracted);
+        Tool.Run("exiftool", "-b", "-W", extracted, "-MPImage2:PreviewImage", jpeg).EnsureSuccess("exiftool");
+        Assert.True(File.Exists(extracted), "exiftool found no second MP image");
+        return File.ReadAllBytes(extracted);
+    }
+
+    /// <summary>
+    /// Builds an MPF file (CIPA DC-007 §5.2): after APP0, an APP2 MP index (big-endian, version, two entries) and then
+    /// an XMP APP1 (so a growing packet lies between the MP header and the appended image), then the second image.
+    /// </summary>
+    private static byte[] WithMultiPicture(byte[] primary, byte[] secondary)
+    {
+        var afterApp0 = 4 + ((primary[4] << 8) | primary[5]);
+        const string packet = "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:creator><rdf:Seq><rdf:li>Alice</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>";
+        var xmp = Segment(0xE1, [.. Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0"), .. Encoding.ASCII.GetBytes(packet)]);
+
+        var index = new byte[4 + 8 + 2 + (3 * 12) + 4 + 32];
+        var mp = index.AsSpan(4);
+        "MPF\0"u8.CopyTo(index);
+        "MM\0*\0\0\0\x08"u8.CopyTo(mp);
+        Put16(mp, 8, 3);
+        Entry(mp, 10, 0xB000, 7, 4, 0x30313030); // MPFVersion "0100"
+        Entry(mp, 22, 0xB001, 4, 1, 2); // NumberOfImages
+        Entry(mp, 34, 0xB002, 7, 32, 50); // MPEntry, 2 × 16 bytes at 50
+        var mpf = Segment(0xE2, index);
+        var headerAt = afterApp0 + 4 + 4; // the MP header follows the segment's marker, length and "MPF\0"
+        var total = primary.Length + mpf.Length + xmp.Length;
+        Put32(mp, 50, 0x20030000); // baseline primary image
+        Put32(mp, 54, (uint)total);
+        Put32(mp, 66, 0x00010001); // a large thumbnail
+        Put32(mp, 70, (uint)secondary.Length);
+        Put32(mp, 74, (uint)(total - headerAt));
+        mpf = Segment(0xE2, index);
+        return [.. primary[..afterApp0], .. mpf, .. xmp, .. primary[afterApp0..], .. secondary];
+
+        static byte[] Segment(byte marker, byte[] data) => [0xFF, marker, (byte)((data.Length + 2) >> 8), (byte)(data.Length + 2), .. data];
+        static void Put16(Span<byte> b, int at, ushort v) => System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(b[at..], v);
+        static void Put32(Span<byte> b, int at, uint v) => System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(b[at..], v);
+        static void Entry(Span<byte> b, int at, ushort tag, ushort type, uint count, uint value)
+        {
+            Put16(b, at, tag);
+            Put16(b, at + 2, type);
+            Put32(b, at + 4, count);
+            Put32(b, at + 8, value);
+        }
     }
 
     private static int IndexOf(byte[] bytes, string text) => bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(text));

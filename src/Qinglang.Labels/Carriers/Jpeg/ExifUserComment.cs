@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Text;
-using Qinglang.Labels.Carriers.Tiff;
 
 namespace Qinglang.Labels.Carriers.Jpeg;
 
@@ -24,59 +22,20 @@ internal static class ExifUserComment
     /// </summary>
     public static (int Offset, int Length, bool BigEndian)? Locate(ReadOnlySpan<byte> tiff)
     {
-        if (tiff.Length < 8)
-        {
-            throw new ContainerFormatException("EXIF block is shorter than a TIFF header");
-        }
-
-        bool bigEndian;
-        if (tiff[0] == 'M' && tiff[1] == 'M')
-        {
-            bigEndian = true;
-        }
-        else if (tiff[0] == 'I' && tiff[1] == 'I')
-        {
-            bigEndian = false;
-        }
-        else
-        {
-            throw new ContainerFormatException("EXIF block has no II/MM byte order mark");
-        }
-
-        if (U16(tiff, 2, bigEndian) != 42)
-        {
-            throw new ContainerFormatException("EXIF block's TIFF header lacks the number 42");
-        }
-
-        var ifd0 = U32(tiff, 4, bigEndian);
-        var exifPointer = FindEntry(tiff, ifd0, ExifIfdPointerTag, bigEndian);
-        if (exifPointer is null)
+        var (bigEndian, ifd0) = TiffBlock.ReadHeader(tiff, "EXIF block");
+        if (TiffBlock.FindEntry(tiff, ifd0, ExifIfdPointerTag, bigEndian) is not { } pointer)
         {
             return null;
         }
 
-        var exifIfd = U32(tiff, exifPointer.Value + 8, bigEndian);
-        var entry = FindEntry(tiff, exifIfd, UserCommentTag, bigEndian);
-        if (entry is not { } at)
+        var exifIfd = TiffBlock.U32(tiff, pointer + 8, bigEndian);
+        if (TiffBlock.FindEntry(tiff, exifIfd, UserCommentTag, bigEndian) is not { } entry)
         {
             return null;
         }
 
-        var size = TiffFieldType.Size(U16(tiff, at + 2, bigEndian));
-        var count = U32(tiff, at + 4, bigEndian);
-        if (size == 0)
-        {
-            throw new ContainerFormatException("EXIF UserComment has an unknown field type");
-        }
-
-        var length = (long)size * count;
-        long offset = length <= 4 ? at + 8 : U32(tiff, at + 8, bigEndian);
-        if (offset + length > tiff.Length)
-        {
-            throw new ContainerFormatException($"EXIF UserComment claims {length} bytes at {offset}, outside its {tiff.Length}-byte block");
-        }
-
-        return ((int)offset, (int)length, bigEndian);
+        var (offset, length) = TiffBlock.ValueLocation(tiff, entry, bigEndian);
+        return (offset, length, bigEndian);
     }
 
     /// <summary>The comment text: the character code in the first 8 bytes says how the rest is encoded.</summary>
@@ -144,36 +103,4 @@ internal static class ExifUserComment
 
         return (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(text);
     }
-
-    /// <summary>Offset of the 12-byte entry for <paramref name="tag"/> in the IFD at <paramref name="ifd"/>, or null.</summary>
-    private static int? FindEntry(ReadOnlySpan<byte> tiff, long ifd, ushort tag, bool bigEndian)
-    {
-        if (ifd < 8 || ifd + 2 > tiff.Length)
-        {
-            throw new ContainerFormatException($"EXIF IFD offset {ifd} lies outside its {tiff.Length}-byte block");
-        }
-
-        var count = U16(tiff, (int)ifd, bigEndian);
-        if (ifd + 2 + (12L * count) > tiff.Length)
-        {
-            throw new ContainerFormatException($"EXIF IFD at {ifd} claims {count} entries, more than its block holds");
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var entry = (int)ifd + 2 + (12 * i);
-            if (U16(tiff, entry, bigEndian) == tag)
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private static ushort U16(ReadOnlySpan<byte> data, int at, bool bigEndian) =>
-        bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[at..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
-
-    private static uint U32(ReadOnlySpan<byte> data, int at, bool bigEndian) =>
-        bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[at..]);
 }

@@ -9,7 +9,8 @@ namespace Qinglang.Labels.Carriers.Jpeg;
 /// <summary>
 /// JPEG: the label lives in the standard XMP packet of an APP1 segment; the alternative is the EXIF UserComment
 /// holding the wrapped JSON. Writing keeps one XMP APP1 (merged into the existing packet, where it was), blanks a
-/// label in UserComment in place, and copies everything from SOS on byte for byte. Extended XMP is copied untouched.
+/// label in UserComment in place, and copies everything from SOS on byte for byte. Extended XMP is copied untouched;
+/// an MPF index (APP2) is corrected when segments after it change size, so appended images stay addressable.
 /// </summary>
 public sealed class JpegCarrier : ILabelCarrier
 {
@@ -80,6 +81,10 @@ public sealed class JpegCarrier : ILabelCarrier
         var newSegment = BuildXmpSegment(existing, label);
         var insertAt = replaced >= 0 ? replaced : AfterLeadingAppSegments(input, segments);
 
+        // Images appended after EOI (MPF) are addressed from the MP header: changes after it shift them.
+        var mpf = segments.FindIndex(s => s.Marker == MpfIndex.App2 && StartsWith(input, s, MpfIndex.Identifier));
+        var shift = mpf < 0 ? 0 : (insertAt > mpf ? newSegment.Length : 0) - drop.Where(i => i > mpf).Sum(i => segments[i].End - segments[i].Start);
+
         input.Position = 0;
         input.CopyRange(output, 2, "SOI");
         for (var i = 0; i < segments.Count; i++)
@@ -105,6 +110,12 @@ public sealed class JpegCarrier : ILabelCarrier
             if (segment.Marker == JpegSegment.App1 && IsExif(input, segment))
             {
                 CopyExifWithoutLabel(input, output, segment);
+                continue;
+            }
+
+            if (i == mpf && shift != 0)
+            {
+                CopyMpfShifted(input, output, segment, shift);
                 continue;
             }
 
@@ -175,6 +186,23 @@ public sealed class JpegCarrier : ILabelCarrier
 
         input.Position = segment.Start;
         input.CopyRange(output, segment.DataOffset - segment.Start, "APP1 header");
+        output.Write(data);
+    }
+
+    private static void CopyMpfShifted(Stream input, Stream output, JpegSegment segment, long shift)
+    {
+        var data = ReadData(input, segment);
+        try
+        {
+            MpfIndex.Shift(data, shift);
+        }
+        catch (ContainerFormatException)
+        {
+            data = ReadData(input, segment); // an unreadable index cannot be fixed; it is copied as it was
+        }
+
+        input.Position = segment.Start;
+        input.CopyRange(output, segment.DataOffset - segment.Start, "APP2 header");
         output.Write(data);
     }
 
