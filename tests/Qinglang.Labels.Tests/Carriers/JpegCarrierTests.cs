@@ -83,6 +83,24 @@ public sealed class JpegCarrierTests : IDisposable
         Assert.Single(Independent.ExiftoolLabelValues(jpeg));
     }
 
+    [Fact]
+    public void XmpAndUserCommentTogetherAreDuplicatesUntilRelabeled()
+    {
+        var jpeg = MakeJpeg();
+        Conformance.Writer.Write(jpeg, null, Producer("a"));
+        Tool.Run("exiftool", "-overwrite_original", $"-UserComment={OldLabel}", jpeg).EnsureSuccess("exiftool");
+        var report = Conformance.Inspector.Inspect(jpeg);
+        Assert.Equal(["exif-usercomment", "xmp"], report.Sites.Select(s => s.Kind).Order());
+        Assert.Contains(report.Problems, p => p.Code == "label.duplicate");
+        Assert.Contains(report.Problems, p => p.Code == "label.conflict");
+
+        Conformance.Writer.Write(jpeg, null, Producer("b"));
+        var after = Conformance.Inspector.Inspect(jpeg);
+        Assert.Equal("xmp", Assert.Single(after.Sites).Kind);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Single(Independent.ExiftoolLabelValues(jpeg));
+    }
+
     [Theory]
     [InlineData("II")]
     [InlineData("MM")]
