@@ -163,14 +163,15 @@ public sealed class JpegCarrierTests : IDisposable
     }
 
     [Fact]
-    public void FillBytesBeforeMarkersAreWalkedAndKept()
+    public void FillBytesAndStandaloneMarkersAreWalkedAndKept()
     {
         var jpeg = MakeJpeg();
         var bytes = File.ReadAllBytes(jpeg);
         var dqt = bytes.AsSpan().IndexOf([(byte)0xFF, (byte)0xDB]);
-        File.WriteAllBytes(jpeg, [.. bytes[..dqt], 0xFF, 0xFF, 0xFF, .. bytes[dqt..]]); // T.81 B.1.1.2 fill bytes
-        var labeled = Conformance.RoundTrip(jpeg, "jpeg", Checks.Exiftool);
-        Assert.True(File.ReadAllBytes(labeled).AsSpan().IndexOf([(byte)0xFF, (byte)0xFF, (byte)0xFF, (byte)0xFF, (byte)0xDB]) > 0);
+        byte[] oddities = [0xFF, 0xFF, 0xFF, 0x01, 0xFF, 0xFF]; // fill bytes (T.81 B.1.1.2) around a standalone TEM marker
+        File.WriteAllBytes(jpeg, [.. bytes[..dqt], .. oddities, .. bytes[dqt..]]);
+        var labeled = Conformance.RoundTrip(jpeg, "jpeg", Checks.Exiftool | Checks.Decode);
+        Assert.True(File.ReadAllBytes(labeled).AsSpan().IndexOf((byte[])[.. oddities, 0xFF, 0xDB]) > 0);
     }
 
     [Fact]
