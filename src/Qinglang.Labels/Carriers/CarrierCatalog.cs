@@ -6,6 +6,9 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new Jpeg.JpegCarrier(),
+        new Gif.GifCarrier(),
+        new Tiff.TiffCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
