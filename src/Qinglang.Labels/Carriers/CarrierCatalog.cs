@@ -6,6 +6,9 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new Flac.FlacCarrier(),
+        new Ogg.OggCarrier(),
+        new Mp3.Mp3Carrier(),
         new Text.PlainTextCarrier(),
     ];
 }
