@@ -203,7 +203,10 @@ public sealed class Mp3Carrier : IInPlaceLabelCarrier
             body = Synchsafe.Encode(body); // v2.3 unsynchronises the whole tag; the frames above are in decoded form
         }
 
-        var size = header.HasFooter || (tag is not null && body.Length <= header.Size) ? Math.Max(body.Length, header.HasFooter ? 0 : header.Size) : body.Length + GrowthPadding;
+        // A tag with a footer has no padding; otherwise keep the old size when the frames fit, so the audio stays put.
+        var size = header.HasFooter ? body.Length
+            : tag is not null && body.Length <= header.Size ? header.Size
+            : body.Length + GrowthPadding;
         var newHeader = header with { Flags = (byte)(header.Flags & ~0x40), Size = size };
         var result = new byte[newHeader.TotalLength];
         newHeader.Encode().CopyTo(result, 0);
