@@ -129,6 +129,40 @@ public sealed class Mp3CarrierTests : IDisposable
     }
 
     [Fact]
+    public void Id3v24PerFrameUnsynchronisationDataLengthAndExtendedHeaderAreHandled()
+    {
+        var mp3 = MakeMp3("plain24.mp3", "-id3v2_version", "0", "-write_xing", "0");
+        byte[] privData = [.. "qinglang-test\0"u8, 0xFF, 0xE0, 0x12, 0xFF, 0x00, 0xFF];
+        byte[] txxxData = [3, .. Encoding.UTF8.GetBytes("aigc\0" + OldLabel)];
+        // Frame flags 0x0003: unsynchronised, with a data length indicator (ID3v2.4 structure §4.1.2).
+        var priv = Id3v24Frame("PRIV", privData, 0x0003);
+        var txxx = Id3v24Frame("TXXX", txxxData, 0x0003);
+        byte[] extendedHeader = [0, 0, 0, 6, 1, 0]; // synchsafe size 6 (itself), one flag byte, no flags
+        var body = (byte[])[.. extendedHeader, .. priv, .. txxx, .. new byte[32]];
+        var header = new byte[10];
+        "ID3"u8.CopyTo(header);
+        header[3] = 4;
+        header[5] = 0x40; // extended header present
+        WriteSynchsafe(header.AsSpan(6), body.Length);
+        File.WriteAllBytes(mp3, [.. header, .. body, .. File.ReadAllBytes(mp3)]);
+        var before = MutagenTxxx(mp3);
+        Assert.Contains("PRIV qinglang-test ffe012ff00ff", before);
+        Assert.Contains("aigc=" + OldLabel, before);
+
+        var report = Conformance.Inspector.Inspect(mp3);
+        Assert.Single(report.Sites);
+        Assert.Equal("old", report.Label!.ContentProducer);
+
+        var labeled = Conformance.RoundTrip(mp3, "mp3", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var after = MutagenTxxx(labeled);
+        Assert.Contains("version (2, 4, 0)", after);
+        Assert.Contains("PRIV qinglang-test ffe012ff00ff", after); // the unsynchronised frame was kept as it was
+        Assert.Single(after.Split('\n'), l => l.StartsWith("AIGC=", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("post-0002", after);
+        Assert.True(File.ReadAllBytes(labeled).AsSpan().IndexOf(priv) > 0, "the PRIV frame is byte for byte as it was");
+    }
+
+    [Fact]
     public void PaddingAbsorbsTheLabelSoTheAudioDoesNotMove()
     {
         var mp3 = MakeMp3("padded.mp3", "-id3v2_version", "3", "-metadata", "title=Sunset");
@@ -183,6 +217,25 @@ public sealed class Mp3CarrierTests : IDisposable
         Encoding.ASCII.GetBytes(id, frame);
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), (uint)data.Length);
         data.CopyTo(frame, 10);
+        return frame;
+    }
+
+    /// <summary>A v2.4 frame with the given flags: unsynchronised data, preceded by a data length indicator when 0x0001.</summary>
+    private static byte[] Id3v24Frame(string id, byte[] data, ushort flags)
+    {
+        var payload = (flags & 0x0002) != 0 ? Unsynchronise(data) : data;
+        if ((flags & 0x0001) != 0)
+        {
+            var length = new byte[4];
+            WriteSynchsafe(length, data.Length);
+            payload = [.. length, .. payload];
+        }
+
+        var frame = new byte[10 + payload.Length];
+        Encoding.ASCII.GetBytes(id, frame);
+        WriteSynchsafe(frame.AsSpan(4), payload.Length);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(8), flags);
+        payload.CopyTo(frame, 10);
         return frame;
     }
 
