@@ -163,6 +163,33 @@ public sealed class Mp3CarrierTests : IDisposable
     }
 
     [Fact]
+    public void Id3v24WithPlainFrameSizesFromOldITunesIsReadAndWrittenConsistently()
+    {
+        var mp3 = MakeMp3("itunes.mp3", "-id3v2_version", "0", "-write_xing", "0");
+        byte[] privData = [.. "qinglang-test\0"u8, .. Enumerable.Repeat((byte)0x41, 300)];
+        var priv = Id3Frame("PRIV", privData); // a plain 32-bit size: 0x0000014E, which misreads as synchsafe
+        var txxx = Id3Frame("TXXX", [3, .. Encoding.UTF8.GetBytes("AIGC\0" + OldLabel)]);
+        var body = (byte[])[.. priv, .. txxx, .. new byte[100]];
+        var header = new byte[10];
+        "ID3"u8.CopyTo(header);
+        header[3] = 4;
+        WriteSynchsafe(header.AsSpan(6), body.Length);
+        File.WriteAllBytes(mp3, [.. header, .. body, .. File.ReadAllBytes(mp3)]);
+        Assert.Contains("AIGC=" + OldLabel, MutagenTxxx(mp3)); // mutagen reads the iTunes variant too
+
+        var report = Conformance.Inspector.Inspect(mp3);
+        Assert.Equal("old", report.Label!.ContentProducer);
+        Assert.Contains(report.Problems, p => p.Message.Contains("iTunes", StringComparison.Ordinal));
+
+        var output = _folder.File("out.mp3");
+        Conformance.Writer.Write(mp3, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = new string('z', 200) });
+        var after = MutagenTxxx(output);
+        Assert.Contains("PRIV qinglang-test " + Convert.ToHexString([.. Enumerable.Repeat((byte)0x41, 300)]).ToLowerInvariant(), after);
+        Assert.Contains(new string('z', 200), Assert.Single(after.Split('\n'), l => l.StartsWith("AIGC=", StringComparison.Ordinal)));
+        Assert.Equal(Independent.DecodedStreamHashes(mp3), Independent.DecodedStreamHashes(output));
+    }
+
+    [Fact]
     public void PaddingAbsorbsTheLabelSoTheAudioDoesNotMove()
     {
         var mp3 = MakeMp3("padded.mp3", "-id3v2_version", "3", "-metadata", "title=Sunset");

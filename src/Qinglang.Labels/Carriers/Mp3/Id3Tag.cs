@@ -13,12 +13,19 @@ internal sealed class Id3Tag
     /// <summary>Decompressed frames larger than this are refused (a zlib bomb).</summary>
     private const int MaxFrameContent = 16 << 20;
 
-    private Id3Tag(Id3Header header, List<Id3Frame> frames, int framesEnd)
+    private Id3Tag(Id3Header header, List<Id3Frame> frames, int framesEnd, bool plainFrameSizes)
     {
         Header = header;
         Frames = frames;
         FramesEnd = framesEnd;
+        PlainFrameSizes = plainFrameSizes;
     }
+
+    /// <summary>
+    /// True for an ID3v2.4 tag whose frame sizes are plain 32-bit numbers instead of synchsafe (an old iTunes bug that
+    /// mutagen and others also accept); new frames in such a tag must be written the same way to stay readable.
+    /// </summary>
+    public bool PlainFrameSizes { get; }
 
     public Id3Header Header { get; }
 
@@ -32,6 +39,27 @@ internal sealed class Id3Tag
 
     /// <summary>Parses the body that followed <paramref name="header"/> in the file; throws on any length that does not fit.</summary>
     public static Id3Tag Parse(Id3Header header, byte[] rawBody)
+    {
+        try
+        {
+            return Parse(header, rawBody, plainFrameSizes: false);
+        }
+        catch (ContainerFormatException) when (header.Major == 4)
+        {
+            // Only if the whole tag then parses cleanly is it taken as the iTunes variant; else the first error stands.
+            try
+            {
+                return Parse(header, rawBody, plainFrameSizes: true);
+            }
+            catch (ContainerFormatException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private static Id3Tag Parse(Id3Header header, byte[] rawBody, bool plainFrameSizes)
     {
         var body = header.Major < 4 && header.Unsynchronised ? Synchsafe.Decode(rawBody) : rawBody;
         if (header.Major == 2 && (header.Flags & 0x40) != 0)
@@ -60,12 +88,13 @@ internal sealed class Id3Tag
             }
             else
             {
-                if (header.Major == 4 && !Synchsafe.IsValid(frameHeader.Slice(4, 4)))
+                var synchsafe = header.Major == 4 && !plainFrameSizes;
+                if (synchsafe && !Synchsafe.IsValid(frameHeader.Slice(4, 4)))
                 {
                     throw new ContainerFormatException($"ID3v2.4 frame {id} has a size that is not synchsafe", Id3Header.Length + position);
                 }
 
-                size = header.Major == 4 ? Synchsafe.Read(frameHeader.Slice(4, 4)) : BinaryPrimitives.ReadUInt32BigEndian(frameHeader[4..]);
+                size = synchsafe ? Synchsafe.Read(frameHeader.Slice(4, 4)) : BinaryPrimitives.ReadUInt32BigEndian(frameHeader[4..]);
                 flags = BinaryPrimitives.ReadUInt16BigEndian(frameHeader[8..]);
             }
 
@@ -79,7 +108,7 @@ internal sealed class Id3Tag
             position = end;
         }
 
-        return new Id3Tag(header, frames, position);
+        return new Id3Tag(header, frames, position, plainFrameSizes);
     }
 
     /// <summary>

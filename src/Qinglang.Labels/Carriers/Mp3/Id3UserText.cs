@@ -44,12 +44,12 @@ internal static class Id3UserText
         return [1, .. bom, .. Encoding.Unicode.GetBytes(description), 0, 0, .. bom, .. Encoding.Unicode.GetBytes(value)];
     }
 
-    /// <summary>A whole frame: header (id, size, no flags) and content. The size is synchsafe in v2.4, plain in v2.3.</summary>
-    public static byte[] Frame(byte major, ReadOnlySpan<byte> content, ushort flags = 0)
+    /// <summary>A whole frame: header (id, size, flags) and content. The size is synchsafe in v2.4 unless told otherwise.</summary>
+    public static byte[] Frame(byte major, ReadOnlySpan<byte> content, ushort flags = 0, bool plainSize = false)
     {
         var frame = new byte[10 + content.Length];
         Encoding.ASCII.GetBytes("TXXX", frame);
-        if (major == 4)
+        if (major == 4 && !plainSize)
         {
             Synchsafe.Write(frame.AsSpan(4, 4), content.Length);
         }

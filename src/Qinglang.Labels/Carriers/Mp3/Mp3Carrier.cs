@@ -45,6 +45,11 @@ public sealed class Mp3Carrier : IInPlaceLabelCarrier
         }
 
         var version = $"ID3v2.{tag.Header.Major}";
+        if (tag.PlainFrameSizes)
+        {
+            findings.Add(Finding.Warning(ProblemCodes.ContainerCorrupt, "ID3v2.4 tag stores frame sizes as plain numbers, not synchsafe (an old iTunes bug); read as such", version));
+        }
+
         foreach (var frame in tag.Frames.Where(f => Id3UserText.IsUserTextId(f.Id)))
         {
             var where = $"{version} {frame.Id} frame at {Id3Header.Length + frame.Offset}";
@@ -176,7 +181,7 @@ public sealed class Mp3Carrier : IInPlaceLabelCarrier
             frameFlags = 0x0002;
         }
 
-        var labelFrame = Id3UserText.Frame(header.Major, content, frameFlags);
+        var labelFrame = Id3UserText.Frame(header.Major, content, frameFlags, plainSize: tag?.PlainFrameSizes ?? false);
         var frames = new MemoryStream();
         var placed = false;
         foreach (var frame in tag?.Frames ?? [])
