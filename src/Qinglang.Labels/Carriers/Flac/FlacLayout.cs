@@ -19,8 +19,6 @@ internal sealed class FlacLayout
         Length += bytes.Length;
     }
 
-    public void AddZeros(int count) => AddBytes(new byte[count]);
-
     public void AddCopy(long sourceOffset, long length)
     {
         _parts.Add(new Part(Length, null, sourceOffset, length));
