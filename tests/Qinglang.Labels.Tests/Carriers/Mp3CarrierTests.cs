@@ -190,6 +190,58 @@ public sealed class Mp3CarrierTests : IDisposable
     }
 
     [Fact]
+    public void Id3v24TagWithFooterKeepsItsFooterAndHasNoPadding()
+    {
+        var mp3 = MakeMp3("footer.mp3", "-id3v2_version", "0", "-write_xing", "0");
+        var audio = File.ReadAllBytes(mp3);
+        var body = Id3v24Frame("TIT2", [3, .. "Sunset"u8], 0);
+        var header = new byte[10];
+        "ID3"u8.CopyTo(header);
+        header[3] = 4;
+        header[5] = 0x10; // footer present
+        WriteSynchsafe(header.AsSpan(6), body.Length);
+        var footer = (byte[])header.Clone();
+        "3DI"u8.CopyTo(footer);
+        File.WriteAllBytes(mp3, [.. header, .. body, .. footer, .. audio]);
+        Assert.Contains("TIT2 Sunset", MutagenTxxx(mp3));
+
+        var labeled = Conformance.RoundTrip(mp3, "mp3", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var bytes = File.ReadAllBytes(labeled);
+        var size = ReadSynchsafe(bytes.AsSpan(6));
+        Assert.Equal(0x10, bytes[5] & 0x10);
+        Assert.Equal("3DI"u8.ToArray(), bytes[(10 + size)..(13 + size)]);
+        Assert.NotEqual(0, bytes[10 + size - 1]); // the frames run right up to the footer: no padding
+        Assert.Equal(audio, bytes[(20 + size)..]);
+        var frames = MutagenTxxx(labeled);
+        Assert.Contains("TIT2 Sunset", frames);
+        Assert.Contains("post-0002", frames);
+    }
+
+    [Fact]
+    public void Id3v22TagIsReadButNotRewritten()
+    {
+        var mp3 = MakeMp3("v22.mp3", "-id3v2_version", "0", "-write_xing", "0");
+        var text = Encoding.Latin1.GetBytes("\0AIGC\0" + OldLabel);
+        byte[] frame = [.. "TXX"u8, 0, (byte)(text.Length >> 8), (byte)text.Length, .. text];
+        var header = new byte[10];
+        "ID3"u8.CopyTo(header);
+        header[3] = 2;
+        WriteSynchsafe(header.AsSpan(6), frame.Length + 16);
+        File.WriteAllBytes(mp3, [.. header, .. frame, .. new byte[16], .. File.ReadAllBytes(mp3)]);
+        var original = File.ReadAllBytes(mp3);
+
+        var report = Conformance.Inspector.Inspect(mp3);
+        Assert.Equal("old", report.Label!.ContentProducer);
+        Assert.Contains("ID3v2.2", Assert.Single(report.Sites).Location);
+
+        var output = _folder.File("out.mp3");
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(mp3, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+        Assert.Contains("ID3v2.2", ex.Message);
+        Assert.False(File.Exists(output));
+        Assert.Equal(original, File.ReadAllBytes(mp3));
+    }
+
+    [Fact]
     public void PaddingAbsorbsTheLabelSoTheAudioDoesNotMove()
     {
         var mp3 = MakeMp3("padded.mp3", "-id3v2_version", "3", "-metadata", "title=Sunset");
