@@ -55,6 +55,19 @@ public sealed class FlacCarrierTests : IDisposable
     }
 
     [Fact]
+    public void TwoLabelCommentsBecomeOne()
+    {
+        var flac = MakeFlac("two.flac", "-metadata", "title=Sunset");
+        Metaflac($"--set-tag=AIGC={OldLabel}", $"--set-tag=aigc={OldLabel.Replace("old", "other", StringComparison.Ordinal)}", flac);
+        Assert.Equal(2, Conformance.Inspector.Inspect(flac).Sites.Count);
+
+        Conformance.Writer.Write(flac, null, Request("one"));
+        var tags = Tags(flac);
+        Assert.Contains("\"one\"", Assert.Single(tags, t => t.StartsWith("AIGC=", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("title=Sunset", tags, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void PaddingAbsorbsTheLabelSoTheAudioFramesDoNotMove()
     {
         var flac = MakeFlac("padded.flac", "-metadata", "title=Sunset");

@@ -242,6 +242,30 @@ public sealed class Mp3CarrierTests : IDisposable
     }
 
     [Fact]
+    public void TwoLabelFramesBecomeOne()
+    {
+        var mp3 = MakeMp3("two.mp3", "-id3v2_version", "0", "-write_xing", "0");
+        var first = Id3Frame("TXXX", [0, .. Encoding.Latin1.GetBytes("AIGC\0" + OldLabel)]);
+        var second = Id3Frame("TXXX", [0, .. Encoding.Latin1.GetBytes("Aigc\0" + OldLabel.Replace("old", "other", StringComparison.Ordinal))]);
+        var title = Id3Frame("TIT2", [0, .. "Sunset"u8]);
+        var body = (byte[])[.. first, .. title, .. second];
+        var header = new byte[10];
+        "ID3"u8.CopyTo(header);
+        header[3] = 3;
+        WriteSynchsafe(header.AsSpan(6), body.Length);
+        File.WriteAllBytes(mp3, [.. header, .. body, .. File.ReadAllBytes(mp3)]);
+        var before = Conformance.Inspector.Inspect(mp3);
+        Assert.Equal(2, before.Sites.Count);
+        Assert.Contains(before.Problems, p => p.Code == "label.duplicate");
+
+        Conformance.Writer.Write(mp3, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "one" });
+        Assert.Single(Conformance.Inspector.Inspect(mp3).Sites);
+        var frames = MutagenTxxx(mp3);
+        Assert.Single(frames.Split('\n'), l => l.StartsWith("AIGC=", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("TIT2 Sunset", frames);
+    }
+
+    [Fact]
     public void PaddingAbsorbsTheLabelSoTheAudioDoesNotMove()
     {
         var mp3 = MakeMp3("padded.mp3", "-id3v2_version", "3", "-metadata", "title=Sunset");

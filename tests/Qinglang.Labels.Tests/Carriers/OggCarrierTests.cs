@@ -64,6 +64,20 @@ public sealed class OggCarrierTests : IDisposable
     }
 
     [Fact]
+    public void TwoLabelCommentsBecomeOne()
+    {
+        var ogg = MakeVorbis("two.ogg", "-metadata", "title=Sunset");
+        Tool.Run("vorbiscomment", "-a", "-t", $"AIGC={OldLabel}", "-t", $"aigc={OldLabel.Replace("old", "other", StringComparison.Ordinal)}", ogg).EnsureSuccess("vorbiscomment");
+        Assert.Equal(2, Conformance.Inspector.Inspect(ogg).Sites.Count);
+
+        Conformance.Writer.Write(ogg, null, Request("one"));
+        var comments = VorbisComments(ogg);
+        Assert.Contains("\"one\"", Assert.Single(comments, c => c.StartsWith("AIGC=", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("title=Sunset", comments, StringComparer.OrdinalIgnoreCase);
+        OggInfo(ogg);
+    }
+
+    [Fact]
     public void OpusAigcTagIsReplaced()
     {
         var opus = MakeOpus("tagged.opus", "-metadata", "title=Sunset", "-metadata", $"AIGC={OldLabel}");

@@ -13,11 +13,10 @@ internal sealed class Id3Tag
     /// <summary>Decompressed frames larger than this are refused (a zlib bomb).</summary>
     private const int MaxFrameContent = 16 << 20;
 
-    private Id3Tag(Id3Header header, List<Id3Frame> frames, int framesEnd, bool plainFrameSizes)
+    private Id3Tag(Id3Header header, List<Id3Frame> frames, bool plainFrameSizes)
     {
         Header = header;
         Frames = frames;
-        FramesEnd = framesEnd;
         PlainFrameSizes = plainFrameSizes;
     }
 
@@ -30,12 +29,6 @@ internal sealed class Id3Tag
     public Id3Header Header { get; }
 
     public List<Id3Frame> Frames { get; }
-
-    /// <summary>Where padding starts in the (decoded) body.</summary>
-    public int FramesEnd { get; }
-
-    /// <summary>Frame ids are four capitals or digits (three in ID3v2.2).</summary>
-    public int IdLength => Header.Major == 2 ? 3 : 4;
 
     /// <summary>Parses the body that followed <paramref name="header"/> in the file; throws on any length that does not fit.</summary>
     public static Id3Tag Parse(Id3Header header, byte[] rawBody)
@@ -108,7 +101,7 @@ internal sealed class Id3Tag
             position = end;
         }
 
-        return new Id3Tag(header, frames, position, plainFrameSizes);
+        return new Id3Tag(header, frames, plainFrameSizes);
     }
 
     /// <summary>
