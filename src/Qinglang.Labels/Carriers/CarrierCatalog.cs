@@ -9,6 +9,9 @@ internal static class CarrierCatalog
         new Jpeg.JpegCarrier(),
         new Gif.GifCarrier(),
         new Tiff.TiffCarrier(),
+        new Flac.FlacCarrier(),
+        new Ogg.OggCarrier(),
+        new Mp3.Mp3Carrier(),
         new Text.PlainTextCarrier(),
     ];
 }
