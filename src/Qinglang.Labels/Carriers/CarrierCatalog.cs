@@ -6,6 +6,7 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new Matroska.MatroskaCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
