@@ -7,6 +7,7 @@ internal static class CarrierCatalog
     [
         new Png.PngCarrier(),
         new Matroska.MatroskaCarrier(),
+        new Flv.FlvCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
