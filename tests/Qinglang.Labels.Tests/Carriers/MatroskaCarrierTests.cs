@@ -138,6 +138,59 @@ public sealed class MatroskaCarrierTests : IDisposable
     }
 
     [Fact]
+    public void SeekPositionWiderThanItsFieldUsesTheVoidAfterSeekHead()
+    {
+        var mkv = Make("big.mkv", "-c:v", "ffv1", "-c:a", "pcm_s16le");
+        var before = Segment(mkv);
+        Assert.True(before.DataEnd - before.DataStart > 0x10000, "the test needs Tags to land past 64 KiB");
+        Assert.Equal(2, TagsSeekPositionWidth(mkv));
+
+        var output = _folder.File("out.mkv");
+        Conformance.Writer.Write(mkv, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-0001" });
+        Assert.Equal(3, TagsSeekPositionWidth(output));
+        var after = Segment(output);
+        var seekHead = after.Elements.First(e => e.Id == MatroskaIds.SeekHead);
+        Assert.Equal(before.Elements.First(e => e.Id == MatroskaIds.SeekHead).TotalSize + 1, seekHead.TotalSize);
+        Assert.Equal(before.Elements.First(e => e.Id == MatroskaIds.Info).Offset, after.Elements.First(e => e.Id == MatroskaIds.Info).Offset);
+        Assert.Contains("gen-0001", Independent.FfprobeTags(output));
+        Assert.Equal(Independent.DecodedStreamHashes(mkv), Independent.DecodedStreamHashes(output));
+        Assert.Equal(SeekFrame(mkv), SeekFrame(output));
+        AssertLayoutConsistent(output);
+    }
+
+    [Fact]
+    public void WithoutSeekHeadOrRoomBeforeClustersLabelingFailsClearly()
+    {
+        var mkv = MakeMkv();
+        var seekHead = Segment(mkv).Elements.First(e => e.Id == MatroskaIds.SeekHead);
+        var bytes = File.ReadAllBytes(mkv);
+        var (head, zeros) = EbmlPatch.VoidOf(seekHead.TotalSize);
+        head.CopyTo(bytes, seekHead.Offset);
+        Array.Clear(bytes, (int)seekHead.Offset + head.Length, (int)zeros);
+        File.WriteAllBytes(mkv, bytes);
+
+        var output = _folder.File("out.mkv");
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(mkv, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-0001" }));
+        Assert.Contains("SeekHead", ex.Message);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void PackingFillsTheRoomExactly()
+    {
+        var node = new EbmlNode(MatroskaIds.Tags, [EbmlNode.FromText(MatroskaIds.TagName, "AIGC")]);
+        var length = node.Serialize().Length;
+        Assert.Null(EbmlPatch.Pack([node], length - 1, openEnded: false));
+        foreach (var room in new long[] { length, length + 1, length + 2, length + 129, length + 100_000 })
+        {
+            var (packed, zeros) = EbmlPatch.Pack([node], room, openEnded: false)!.Value;
+            Assert.Equal(room, packed.Length + zeros);
+        }
+
+        Assert.Equal(length, EbmlPatch.Pack([node], 3, openEnded: true)!.Value.Head.Length);
+    }
+
+    [Fact]
     public void TruncatedFileIsCorruptAndNothingIsWritten()
     {
         var mkv = MakeMkv();
@@ -177,6 +230,17 @@ public sealed class MatroskaCarrierTests : IDisposable
     private static string SeekFrame(string path) =>
         Tool.Run("ffmpeg", "-nostdin", "-v", "error", "-ss", "1", "-i", path, "-frames:v", "1", "-f", "md5", "-").EnsureSuccess("ffmpeg seek").Stdout;
 
+    private static int TagsSeekPositionWidth(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var seekHead = MatroskaLayout.Read(stream).Segments.Single().Elements.First(e => e.Id == MatroskaIds.SeekHead);
+        stream.Position = seekHead.DataOffset;
+        var data = new byte[seekHead.DataSize];
+        stream.ReadExactly(data);
+        var node = EbmlNode.ParseMaster(seekHead.Id, data, MatroskaIds.IsMetadataMaster);
+        return node.ChildrenWithId(MatroskaIds.Seek).Single(s => s.Child(MatroskaIds.SeekId)!.Unsigned == MatroskaIds.Tags).Child(MatroskaIds.SeekPosition)!.Data!.Length;
+    }
+
     private static MatroskaSegment Segment(string path)
     {
         using var stream = File.OpenRead(path);
@@ -206,6 +270,18 @@ public sealed class MatroskaCarrierTests : IDisposable
                 var position = seek.Child(MatroskaIds.SeekPosition)!.Unsigned;
                 Assert.True(byOffset.TryGetValue(position, out var found) && found == id, $"SeekHead entry 0x{id:X} → {position} points at no such element");
                 pointed.Add(position);
+            }
+        }
+
+        // The elements the writer rebuilds keep a correct CRC-32 (IEEE, little-endian, over the data after it).
+        foreach (var element in segment.Elements.Where(e => e.Id is MatroskaIds.SeekHead or MatroskaIds.Tags))
+        {
+            stream.Position = element.DataOffset;
+            var data = new byte[element.DataSize];
+            stream.ReadExactly(data);
+            if (data.Length >= 6 && data[0] == 0xBF && data[1] == 0x84)
+            {
+                Assert.Equal(Labels.IO.Crc32.Compute(data.AsSpan(6)), System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(2)));
             }
         }
 
