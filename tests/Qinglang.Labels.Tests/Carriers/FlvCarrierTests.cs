@@ -131,8 +131,36 @@ public sealed class FlvCarrierTests : IDisposable
         Assert.Equal(3, Assert.IsType<Amf0StrictArray>(array["list"]).Items.Count);
         Assert.Equal("Point"u8.ToArray(), Assert.IsType<Amf0Object>(array["typed"]).ClassName);
 
-        Assert.Throws<ContainerFormatException>(() => Amf0Codec.DecodeAll(encoded[..^1]));
+        // Some encoders end onMetaData's ECMA array with the tag, without the 00 00 09 end marker.
+        var unterminated = Assert.IsType<Amf0Object>(Amf0Codec.DecodeAll([8, 0, 0, 0, 1, 0, 1, (byte)'a', 1, 1])[0]);
+        Assert.Equal(new Amf0Boolean(1), unterminated["a"]);
+        Assert.Throws<ContainerFormatException>(() => Amf0Codec.DecodeAll([3, 0, 1, (byte)'a', 1, 1]));
+        Assert.Throws<ContainerFormatException>(() => Amf0Codec.DecodeAll(encoded[..^4]));
         Assert.Throws<ContainerFormatException>(() => Amf0Codec.DecodeAll([10, 0xFF, 0xFF, 0xFF, 0xFF, 5]));
+    }
+
+    [Fact]
+    public void LongStringLabelInAnObjectIsReadAndReplacedByOneShortString()
+    {
+        var flv = MakeFlv();
+        var decoded = Independent.DecodedStreamHashes(flv);
+        var script = ScriptOf(flv);
+        var metadata = script.Objects.Single();
+        script.Values[1] = new Amf0Object(Amf0ObjectKind.Object, [.. metadata.Properties, Amf0Property.Of("aigc", new Amf0String(System.Text.Encoding.UTF8.GetBytes(OldLabel), Amf0StringKind.Long))]);
+        ReplaceTag(flv, script.Tag, Amf0Codec.EncodeAll(script.Values));
+
+        var before = Conformance.Inspector.Inspect(flv);
+        Assert.Single(before.Sites);
+        Assert.Equal("old-0001", before.Label!.ProduceID);
+
+        // ffmpeg 5.1 cannot parse AMF0 long strings ("unsupported amf type 12"), so decoding is compared with the
+        // file before the long string went in; the labeled file holds a plain string ffmpeg reads again.
+        var labeled = Conformance.RoundTrip(flv, "flv", Checks.Ffprobe | Checks.Exiftool);
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(labeled));
+        var properties = Metadata(labeled).Properties;
+        Assert.Equal(Amf0ObjectKind.Object, Metadata(labeled).Kind);
+        var label = Assert.Single(properties, p => p.Name.Equals("AIGC", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(Amf0StringKind.Short, Assert.IsType<Amf0String>(label.Value).Kind);
     }
 
     [Fact]
@@ -164,6 +192,20 @@ public sealed class FlvCarrierTests : IDisposable
 
     private static string SeekFrame(string path) =>
         Tool.Run("ffmpeg", "-nostdin", "-v", "error", "-ss", "1", "-i", path, "-frames:v", "1", "-f", "md5", "-").EnsureSuccess("ffmpeg seek").Stdout;
+
+    /// <summary>Swaps one tag's data for <paramref name="data"/>, fixing its size and PreviousTagSize.</summary>
+    private static void ReplaceTag(string path, FlvTag tag, byte[] data)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var replacement = new byte[FlvTag.HeaderSize + data.Length + 4];
+        bytes.AsSpan((int)tag.Offset, FlvTag.HeaderSize).CopyTo(replacement);
+        replacement[1] = (byte)(data.Length >> 16);
+        replacement[2] = (byte)(data.Length >> 8);
+        replacement[3] = (byte)data.Length;
+        data.CopyTo(replacement, FlvTag.HeaderSize);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(replacement.AsSpan(FlvTag.HeaderSize + data.Length), (uint)(FlvTag.HeaderSize + data.Length));
+        File.WriteAllBytes(path, [.. bytes[..(int)tag.Offset], .. replacement, .. bytes[(int)tag.End..]]);
+    }
 
     private static FlvLayout Layout(string path)
     {

@@ -93,6 +93,11 @@ internal static class Amf0Codec
         var properties = new List<Amf0Property>();
         while (true)
         {
+            if (kind == Amf0ObjectKind.EcmaArray && position == data.Length)
+            {
+                break; // some encoders end onMetaData's ECMA array with the tag instead of an end marker
+            }
+
             var nameLength = BinaryPrimitives.ReadUInt16BigEndian(Take(data, ref position, 2));
             if (nameLength == 0 && position < data.Length && data[position] == ObjectEnd)
             {
