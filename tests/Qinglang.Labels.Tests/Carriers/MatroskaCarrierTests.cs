@@ -26,6 +26,7 @@ public sealed class MatroskaCarrierTests : IDisposable
         var labeled = Conformance.RoundTrip(mkv, "matroska", Checks.Ffprobe | Checks.Exiftool | Checks.Decode);
         Assert.Equal(SeekFrame(mkv), SeekFrame(labeled));
         AssertLayoutConsistent(labeled);
+        AssertMkvtoolnixSeesOneLabel(labeled, "post-0002");
     }
 
     [Fact]
@@ -84,6 +85,34 @@ public sealed class MatroskaCarrierTests : IDisposable
         Assert.Equal(Independent.DecodedStreamHashes(mkv), Independent.DecodedStreamHashes(output));
         Assert.Equal(SeekFrame(mkv), SeekFrame(output));
         AssertLayoutConsistent(output);
+        AssertMkvtoolnixSeesOneLabel(output, "new-0002");
+    }
+
+    [Fact]
+    public void MkvmergeFileWithMkvpropeditTagsIsRelabeledAndMkvtoolnixAgrees()
+    {
+        // mkvmerge lays files out differently from ffmpeg: a large Void after the SeekHead, Tags after the Cues.
+        var mkv = _folder.File("merged.mkv");
+        Tool.Run("mkvmerge", "-q", "-o", mkv, MakeMkv()).EnsureSuccess("mkvmerge");
+        var xml = _folder.File("tags.xml");
+        File.WriteAllText(xml, $$"""
+            <?xml version="1.0"?>
+            <Tags><Tag><Targets><TargetTypeValue>50</TargetTypeValue></Targets>
+              <Simple><Name>AIGC</Name><String>{{System.Security.SecurityElement.Escape(OldLabel)}}</String></Simple>
+              <Simple><Name>ARTIST</Name><String>Alice</String></Simple>
+            </Tag></Tags>
+            """);
+        Tool.Run("mkvpropedit", "-q", mkv, "--tags", "global:" + xml).EnsureSuccess("mkvpropedit");
+        var before = Conformance.Inspector.Inspect(mkv);
+        Assert.Single(before.Sites);
+        Assert.Equal("old-0001", before.Label!.ProduceID);
+
+        var labeled = Conformance.RoundTrip(mkv, "matroska", Checks.Ffprobe | Checks.Exiftool | Checks.Decode);
+        var tags = AssertMkvtoolnixSeesOneLabel(labeled, "post-0002");
+        Assert.Contains("Alice", tags);
+        Assert.DoesNotContain("old-0001", tags);
+        Assert.Equal(SeekFrame(mkv), SeekFrame(labeled));
+        AssertLayoutConsistent(labeled);
     }
 
     [Fact]
@@ -225,6 +254,16 @@ public sealed class MatroskaCarrierTests : IDisposable
         var mkv = _folder.File("live.mkv");
         Tool.Run("sh", "-c", $"ffmpeg -nostdin -loglevel error -y {string.Join(' ', Sources)} -c:v libx264 -c:a aac {string.Join(' ', extra)} -f matroska - > '{mkv}'").EnsureSuccess("ffmpeg to a pipe");
         return mkv;
+    }
+
+    /// <summary>mkvtoolnix (libmatroska, a reader independent of ffmpeg) parses the file and extracts exactly one AIGC tag.</summary>
+    private static string AssertMkvtoolnixSeesOneLabel(string path, string expected)
+    {
+        Tool.Run("mkvinfo", "-a", path).EnsureSuccess("mkvinfo");
+        var tags = Tool.Run("mkvextract", path, "tags", "-").EnsureSuccess("mkvextract").Stdout;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(tags, "<Name>AIGC</Name>"));
+        Assert.Contains(expected, tags);
+        return tags;
     }
 
     private static string SeekFrame(string path) =>
