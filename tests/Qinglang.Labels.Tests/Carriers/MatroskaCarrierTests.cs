@@ -116,6 +116,25 @@ public sealed class MatroskaCarrierTests : IDisposable
     }
 
     [Fact]
+    public void TrackTargetedLabelIsReportedAndReplacedByOneGlobalTag()
+    {
+        var mkv = MakeMkv("tracks.mkv", "-metadata", "AIGC=" + OldLabel, "-metadata:s:v:0", "AIGC=" + OldLabel.Replace("old-0001", "track-0001"));
+        var before = Conformance.Inspector.Inspect(mkv);
+        Assert.Equal(2, before.Sites.Count);
+        Assert.Contains(before.Problems, p => p.Code == "label.duplicate");
+        Assert.Contains(before.Problems, p => p.Message.Contains("targets a track", StringComparison.Ordinal));
+
+        var output = _folder.File("out.mkv");
+        Conformance.Writer.Write(mkv, output, new LabelRequest { ProduceID = "new-0002" });
+        var after = Conformance.Inspector.Inspect(output);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Contains("(global)", Assert.Single(after.Sites).Location);
+        var tags = AssertMkvtoolnixSeesOneLabel(output, "new-0002");
+        Assert.DoesNotContain("track-0001", tags);
+        Assert.Equal(Independent.DecodedStreamHashes(mkv), Independent.DecodedStreamHashes(output));
+    }
+
+    [Fact]
     public void LiveMuxedUnknownSizeSegmentRoundTrip()
     {
         var mkv = MakeLive("-metadata", $"AIGC='{OldLabel}'");

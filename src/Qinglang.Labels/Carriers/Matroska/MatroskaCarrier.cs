@@ -75,17 +75,17 @@ public sealed class MatroskaCarrier : ILabelCarrier
         var patches = new List<EbmlPatch>();
 
         // The base is the first Tags element holding a label, else the first Tags element: its other tags are kept.
-        var firstTags = first.Elements.Where(e => e.Id == MatroskaIds.Tags).Select(e => (Header: e, Node: MatroskaTags.Load(input, e))).ToList();
-        var baseTags = firstTags.Where(t => MatroskaTags.LabelTags(t.Node, "").Count > 0).Concat(firstTags).Select(t => ((EbmlElementHeader Header, EbmlNode Node)?)t).FirstOrDefault();
+        var firstTags = first.Elements.Where(e => e.Id == MatroskaIds.Tags).Select(e => new LoadedTags(e, MatroskaTags.Load(input, e))).ToList();
+        var baseTags = firstTags.FirstOrDefault(t => MatroskaTags.LabelTags(t.Node, "").Count > 0) ?? firstTags.FirstOrDefault();
         var newTags = baseTags?.Node ?? new EbmlNode(MatroskaIds.Tags, new List<EbmlNode>());
         MatroskaTags.RemoveLabels(newTags);
         MatroskaTags.AddLabel(newTags, LabelJson.Serialize(label));
 
         // Every other Tags element loses its AIGC tags in place; one left with no Tag becomes Void.
         var movedTags = new List<long>();
-        if (baseTags is { } chosen)
+        if (baseTags is not null)
         {
-            movedTags.Add(chosen.Header.Offset);
+            movedTags.Add(baseTags.Header.Offset);
         }
 
         foreach (var segment in layout.Segments)
@@ -119,4 +119,6 @@ public sealed class MatroskaCarrier : ILabelCarrier
         patches.AddRange(MatroskaTagsPlacement.Plan(input, first, baseTags?.Header, movedTags, newTags));
         EbmlPatch.Apply(input, output, patches);
     }
+
+    private sealed record LoadedTags(EbmlElementHeader Header, EbmlNode Node);
 }
