@@ -135,6 +135,35 @@ public sealed class MatroskaCarrierTests : IDisposable
     }
 
     [Fact]
+    public void RelabelingIsDoneInPlaceWhenTheTagsFitsAndByCopyWhenItMustGrow()
+    {
+        var mkv = MakeMkv("inplace.mkv", "-metadata", "AIGC=" + OldLabel);
+        var original = _folder.File("original.mkv");
+        File.Copy(mkv, original);
+
+        // The first label is larger than ffmpeg's Tags element: the Segment must grow, so the file is copied.
+        var first = Conformance.Writer.Write(mkv, null, new LabelRequest { ProduceID = "gen-0001" });
+        Assert.False(first.InPlace);
+
+        // A relabel of the same size fits where the Tags now is: edited in place, the file keeps its length.
+        Conformance.Writer.Write(mkv, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-0002" });
+        var length = new FileInfo(mkv).Length;
+        var relabel = Conformance.Writer.Write(mkv, null, new LabelRequest { PropagateID = "post-0003" });
+        Assert.True(relabel.InPlace);
+        Assert.Equal(length, new FileInfo(mkv).Length);
+
+        var report = Conformance.Inspector.Inspect(mkv);
+        Assert.True(report.IsValid, Conformance.Describe(report));
+        Assert.Single(report.Sites);
+        Assert.Equal("post-0003", report.Label!.PropagateID);
+        AssertMkvtoolnixSeesOneLabel(mkv, "post-0003");
+        Assert.Contains("post-0003", Independent.FfprobeTags(mkv));
+        Assert.Equal(Independent.DecodedStreamHashes(original), Independent.DecodedStreamHashes(mkv));
+        Assert.Equal(SeekFrame(original), SeekFrame(mkv));
+        AssertLayoutConsistent(mkv);
+    }
+
+    [Fact]
     public void LiveMuxedUnknownSizeSegmentRoundTrip()
     {
         var mkv = MakeLive("-metadata", $"AIGC='{OldLabel}'");

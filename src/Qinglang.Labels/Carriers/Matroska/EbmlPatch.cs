@@ -71,6 +71,45 @@ internal sealed record EbmlPatch(long Offset, long OldLength, byte[] Head, long 
         return ([.. parts.SelectMany(p => p), .. voidHead], zeros);
     }
 
+    /// <summary>
+    /// Applies a same-length patch to the file itself, in an order that keeps the file valid at each step: the region
+    /// first becomes one Void element, then its bytes after that Void header are written, and last its first bytes.
+    /// </summary>
+    public static void WriteInPlace(FileStream file, EbmlPatch patch)
+    {
+        if (patch.NewLength != patch.OldLength)
+        {
+            throw new InvalidOperationException("an in-place Matroska patch must keep its length");
+        }
+
+        var (voidHead, _) = VoidOf(patch.OldLength);
+        file.Position = patch.Offset;
+        file.Write(voidHead);
+        file.Flush(flushToDisk: true);
+        WriteContent(file, patch, voidHead.Length, patch.NewLength);
+        file.Flush(flushToDisk: true);
+        WriteContent(file, patch, 0, voidHead.Length);
+        file.Flush(flushToDisk: false);
+    }
+
+    /// <summary>Writes bytes [<paramref name="from"/>, <paramref name="to"/>) of the patch's content (Head, then zeros) at their place.</summary>
+    private static void WriteContent(FileStream file, EbmlPatch patch, long from, long to)
+    {
+        file.Position = patch.Offset + from;
+        if (from < patch.Head.Length)
+        {
+            var end = (int)Math.Min(to, patch.Head.Length);
+            file.Write(patch.Head, (int)from, end - (int)from);
+            from = end;
+        }
+
+        var zeros = new byte[(int)Math.Min(64 * 1024, Math.Max(0, to - from))];
+        for (; from < to; from += Math.Min(to - from, zeros.Length))
+        {
+            file.Write(zeros, 0, (int)Math.Min(to - from, zeros.Length));
+        }
+    }
+
     /// <summary>Copies <paramref name="input"/> to <paramref name="output"/> with the patches applied (they must not overlap).</summary>
     public static void Apply(Stream input, Stream output, IEnumerable<EbmlPatch> patches)
     {

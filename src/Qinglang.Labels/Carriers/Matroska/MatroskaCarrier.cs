@@ -8,7 +8,7 @@ namespace Qinglang.Labels.Carriers.Matroska;
 /// the Segment's Tags element (what ffmpeg writes for <c>-metadata AIGC=…</c>). Writing never moves a Cluster: the
 /// Tags element is rewritten in place, moved into Void padding or appended to the Segment, and the old one is voided.
 /// </summary>
-public sealed class MatroskaCarrier : ILabelCarrier
+public sealed class MatroskaCarrier : IInPlaceLabelCarrier
 {
     private const string SiteKind = "matroska-simpletag";
 
@@ -68,7 +68,34 @@ public sealed class MatroskaCarrier : ILabelCarrier
         return new CarrierScan(sites, findings, layout.DocType);
     }
 
-    public void Write(Stream input, Stream output, AigcLabel label)
+    public void Write(Stream input, Stream output, AigcLabel label) => EbmlPatch.Apply(input, output, Plan(input, label, allowGrowth: true));
+
+    /// <summary>
+    /// Labels in place when the new Tags fits without growing the Segment (a relabel, or room in Void padding); each
+    /// region is voided first, then filled, then given its real header, so an interruption leaves a valid file.
+    /// </summary>
+    public bool TryWriteInPlace(FileStream file, AigcLabel label)
+    {
+        IReadOnlyList<EbmlPatch> patches;
+        try
+        {
+            patches = Plan(file, label, allowGrowth: false);
+        }
+        catch (LabelingException)
+        {
+            return false; // needs the Segment to grow: the copying writer does that
+        }
+
+        foreach (var patch in patches)
+        {
+            EbmlPatch.WriteInPlace(file, patch);
+        }
+
+        return true;
+    }
+
+    /// <summary>The patches that label the file: old AIGC tags removed, the new Tags placed, last the one that makes it live.</summary>
+    private static List<EbmlPatch> Plan(Stream input, AigcLabel label, bool allowGrowth)
     {
         var layout = MatroskaLayout.Read(input);
         var first = layout.Segments[0];
@@ -116,8 +143,8 @@ public sealed class MatroskaCarrier : ILabelCarrier
             }
         }
 
-        patches.AddRange(MatroskaTagsPlacement.Plan(input, first, baseTags?.Header, movedTags, newTags));
-        EbmlPatch.Apply(input, output, patches);
+        patches.AddRange(MatroskaTagsPlacement.Plan(input, first, baseTags?.Header, movedTags, newTags, allowGrowth));
+        return patches;
     }
 
     private sealed record LoadedTags(EbmlElementHeader Header, EbmlNode Node);

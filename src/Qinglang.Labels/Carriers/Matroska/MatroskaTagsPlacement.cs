@@ -24,7 +24,7 @@ internal sealed class MatroskaTagsPlacement
     private readonly long _firstCluster;
     private readonly List<Run> _runs;
 
-    private MatroskaTagsPlacement(Stream input, MatroskaSegment segment, EbmlElementHeader? baseTags, IEnumerable<long> oldTagOffsets, EbmlNode newTags)
+    private MatroskaTagsPlacement(Stream input, MatroskaSegment segment, EbmlElementHeader? baseTags, IEnumerable<long> oldTagOffsets, EbmlNode newTags, bool allowGrowth)
     {
         _segment = segment;
         _baseTags = baseTags;
@@ -39,21 +39,23 @@ internal sealed class MatroskaTagsPlacement
 
         var cluster = segment.Elements.FirstOrDefault(e => e.Id == MatroskaIds.Cluster);
         _firstCluster = cluster.Id == MatroskaIds.Cluster ? cluster.Offset : long.MaxValue;
-        _runs = FindRuns();
+        _runs = FindRuns(allowGrowth);
     }
 
     /// <summary>
     /// The patches that place <paramref name="newTags"/>, void <paramref name="baseTags"/> if it moves, and update the
     /// SeekHead and Segment size. <paramref name="oldTagOffsets"/> are Tags elements whose SeekHead entries follow the move.
+    /// Without <paramref name="allowGrowth"/> the Segment keeps its length (for an in-place edit). The patch that makes
+    /// the new Tags live comes last.
     /// </summary>
-    public static IReadOnlyList<EbmlPatch> Plan(Stream input, MatroskaSegment segment, EbmlElementHeader? baseTags, IEnumerable<long> oldTagOffsets, EbmlNode newTags)
+    public static IReadOnlyList<EbmlPatch> Plan(Stream input, MatroskaSegment segment, EbmlElementHeader? baseTags, IEnumerable<long> oldTagOffsets, EbmlNode newTags, bool allowGrowth)
     {
-        var placement = new MatroskaTagsPlacement(input, segment, baseTags, oldTagOffsets, newTags);
+        var placement = new MatroskaTagsPlacement(input, segment, baseTags, oldTagOffsets, newTags, allowGrowth);
         var candidates = placement._runs.Where(r => r.ContainsBase)
             .Concat(placement._runs.Where(r => !r.ContainsBase && r.Offset < placement._firstCluster))
             .Concat(placement._runs.Where(r => !r.ContainsBase && r.Offset >= placement._firstCluster))
             .ToList();
-        if (!candidates.Any(r => r.OpenEnded))
+        if (allowGrowth && !candidates.Any(r => r.OpenEnded))
         {
             candidates.Add(new Run(segment.DataEnd, 0, null, ContainsBase: false, OpenEnded: true));
         }
@@ -72,7 +74,7 @@ internal sealed class MatroskaTagsPlacement
 
     private ulong Relative(long offset) => (ulong)(offset - _segment.DataStart);
 
-    private List<Run> FindRuns()
+    private List<Run> FindRuns(bool allowGrowth)
     {
         var elements = _segment.Elements;
         var runs = new List<Run>();
@@ -96,7 +98,7 @@ internal sealed class MatroskaTagsPlacement
 
             var end = elements[j - 1].End;
             var seekHead = first.Id == MatroskaIds.SeekHead ? first : (EbmlElementHeader?)null;
-            runs.Add(new Run(first.Offset, end - first.Offset, seekHead, containsBase, OpenEnded: end == _segment.DataEnd));
+            runs.Add(new Run(first.Offset, end - first.Offset, seekHead, containsBase, OpenEnded: allowGrowth && end == _segment.DataEnd));
             i = j;
         }
 
@@ -183,6 +185,8 @@ internal sealed class MatroskaTagsPlacement
             }
         }
 
+        patches.Add(patches[0]); // the target run, which makes the new Tags live, goes last
+        patches.RemoveAt(0);
         return patches;
     }
 
