@@ -12,6 +12,8 @@ internal static class CarrierCatalog
         new Flac.FlacCarrier(),
         new Ogg.OggCarrier(),
         new Mp3.Mp3Carrier(),
+        new Matroska.MatroskaCarrier(),
+        new Flv.FlvCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
