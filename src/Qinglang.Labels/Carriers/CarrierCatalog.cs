@@ -6,6 +6,7 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new IsoBmff.Mp4Carrier(),
         new Text.PlainTextCarrier(),
     ];
 }
