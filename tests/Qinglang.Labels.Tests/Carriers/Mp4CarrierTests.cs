@@ -1,0 +1,403 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using Qinglang.Labels.Carriers.IsoBmff;
+using Qinglang.Labels.Tests.Support;
+using Qinglang.Labels.Writing;
+
+namespace Qinglang.Labels.Tests.Carriers;
+
+public sealed class Mp4CarrierTests : IDisposable
+{
+    private const string OldLabel = "{\"Label\":\"1\",\"ContentProducer\":\"old\",\"ProduceID\":\"x1\"}";
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string MakeMovie(string name, params string[] extra) =>
+        Tool.Ffmpeg(_folder.File(name), ["-f", "lavfi", "-i", "testsrc=d=2:size=160x120", "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-c:a", "aac", .. extra]);
+
+    private string MakeAudio(string name = "in.m4a") =>
+        Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", "sine=d=2", "-c:a", "aac");
+
+    private static readonly LabelRequest Producer = new() { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "new-1" };
+
+    [Fact]
+    public void MoovLastRoundTripIsSeenByFfprobeAndExiftoolAndDecodesIdentically()
+    {
+        var mp4 = MakeMovie("last.mp4");
+        Assert.True(Order(mp4).IndexOf("mdat") < Order(mp4).IndexOf("moov"));
+        Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+    }
+
+    [Fact]
+    public void MoovFirstRoundTripShiftsChunkOffsets()
+    {
+        var mp4 = MakeMovie("first.mp4", "-movflags", "+faststart");
+        Assert.True(Order(mp4).IndexOf("moov") < Order(mp4).IndexOf("mdat"));
+        var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        Assert.True(Order(labeled).IndexOf("moov") < Order(labeled).IndexOf("mdat"));
+        Assert.NotEqual(MdatOffset(mp4), MdatOffset(labeled)); // the media really moved, and decoding still matches
+    }
+
+    [Fact]
+    public void MovRoundTrip() =>
+        Conformance.RoundTrip(MakeMovie("in.mov", "-f", "mov"), "mov", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+
+    [Fact]
+    public void M4aRoundTrip() =>
+        Conformance.RoundTrip(MakeAudio(), "m4a", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+
+    [Fact]
+    public void FragmentedWithDefaultBaseIsMoofRoundTrip() =>
+        Conformance.RoundTrip(MakeMovie("fragd.mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof"), "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+
+    [Fact]
+    public void FragmentedWithExplicitBaseOffsetsPatchesTfhdAndTfra()
+    {
+        var mp4 = MakeMovie("frag.mp4", "-movflags", "frag_keyframe+empty_moov", "-g", "12");
+        var before = ExplicitBaseOffsets(mp4);
+        Assert.NotEmpty(before); // ffmpeg wrote tfhd base_data_offset, so the test exercises the patch
+        Assert.All(before, b => Assert.Equal(b.Moof, b.Base));
+
+        var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var after = ExplicitBaseOffsets(labeled);
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(after, b => Assert.Equal(b.Moof, b.Base));
+        Assert.NotEqual(before[0].Moof, after[0].Moof);
+        var moofs = TopBoxes(labeled).Where(b => b.Type == "moof").Select(b => b.Offset).ToHashSet();
+        var indexed = TfraMoofOffsets(labeled);
+        Assert.NotEmpty(indexed);
+        Assert.All(indexed, offset => Assert.Contains(offset, moofs));
+    }
+
+    [Fact]
+    public void PlainFragmentedRoundTrip() =>
+        Conformance.RoundTrip(MakeMovie("fragp.mp4", "-movflags", "+frag_keyframe", "-g", "12"), "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+
+    [Fact]
+    public void FfmpegWrittenLabelIsReplacedAndOtherKeysSurvive()
+    {
+        var mp4 = MakeMovie("tagged.mp4", "-movflags", "use_metadata_tags", "-metadata", "AIGC=" + OldLabel, "-metadata", "title=Hello", "-metadata", "mykey=myval");
+        var report = Conformance.Inspector.Inspect(mp4);
+        Assert.Single(report.Sites);
+        Assert.Equal("mp4-keys", report.Sites[0].Kind);
+        Assert.Equal("old", report.Label!.ContentProducer);
+
+        var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var tags = FormatTags(labeled);
+        Assert.Equal("Hello", tags["title"]);
+        Assert.Equal("myval", tags["mykey"]);
+        Assert.Contains("post-0002", tags["AIGC"]);
+        Assert.DoesNotContain("\"old\"", tags["AIGC"]);
+        Assert.Contains("Keys:AIGC", string.Join(",", Independent.ExiftoolLabelValues(labeled).Select(v => v.Tag)));
+    }
+
+    [Fact]
+    public void ITunesItemsAreKeptNextToTheNewKeysMeta()
+    {
+        var mp4 = MakeMovie("plain.mp4", "-metadata", "title=Plain");
+        Conformance.Writer.Write(mp4, null, Producer);
+        var tags = FormatTags(mp4);
+        Assert.Equal("Plain", tags["title"]);
+        Assert.StartsWith("Lavf", tags["encoder"]);
+        Assert.Contains("new-1", tags["AIGC"]);
+    }
+
+    [Fact]
+    public void ITunesFreeFormAigcItemIsReadAndReplaced()
+    {
+        var mp4 = MakeMovie("ap.mp4");
+        Tool.Run("AtomicParsley", mp4, "--rDNSatom", OldLabel, "name=AIGC", "domain=com.example.test", "--overWrite").EnsureSuccess("AtomicParsley");
+        var report = Conformance.Inspector.Inspect(mp4);
+        Assert.Equal("mp4-itunes", Assert.Single(report.Sites).Kind);
+        Assert.Equal("old", report.Label!.ContentProducer);
+
+        Conformance.Writer.Write(mp4, null, Producer);
+        var after = Conformance.Inspector.Inspect(mp4);
+        Assert.Equal("mp4-keys", Assert.Single(after.Sites).Kind);
+        var values = Independent.ExiftoolLabelValues(mp4);
+        Assert.Single(values);
+        Assert.Contains("new-1", values[0].Value);
+        Assert.Equal(Independent.DecodedStreamHashes(MakeMovie("ref.mp4")), Independent.DecodedStreamHashes(mp4));
+    }
+
+    [Theory]
+    [InlineData("xmp.mp4")]
+    [InlineData("xmp.mov")]
+    public void XmpLabelIsReadAndRemovedKeepingOtherXmp(string name)
+    {
+        var movie = MakeMovie(name);
+        var config = _folder.File("tc260.cfg");
+        File.WriteAllText(config, ExiftoolTc260Config);
+        Tool.Run("exiftool", "-config", config, "-overwrite_original", "-XMP-TC260:AIGC=" + OldLabel, "-XMP-dc:Title=KeepMe", movie).EnsureSuccess("exiftool");
+        var report = Conformance.Inspector.Inspect(movie);
+        Assert.Equal("xmp", Assert.Single(report.Sites).Kind);
+        Assert.Equal("old", report.Label!.ContentProducer);
+
+        var labeled = Conformance.RoundTrip(movie, name.EndsWith(".mov", StringComparison.Ordinal) ? "mov" : "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var xmp = Tool.Run("exiftool", "-config", config, "-j", "-XMP:all", labeled).EnsureSuccess("exiftool").Stdout;
+        Assert.Contains("KeepMe", xmp);
+        Assert.DoesNotContain("\"old\"", xmp);
+        Assert.Equal("mp4-keys", Assert.Single(Conformance.Inspector.Inspect(labeled).Sites).Kind);
+    }
+
+    [Fact]
+    public void MoovLastIsLabeledInPlaceByAppendingTheNewMoov()
+    {
+        var mp4 = MakeMovie("inplace.mp4");
+        var decoded = Independent.DecodedStreamHashes(mp4);
+        var size = new FileInfo(mp4).Length;
+        var oldMoov = TopBoxes(mp4).Single(b => b.Type == "moov");
+        var mdat = MdatOffset(mp4);
+
+        var result = Conformance.Writer.Write(mp4, null, Producer);
+        Assert.True(result.InPlace);
+        var boxes = TopBoxes(mp4);
+        var newMoov = boxes.Single(b => b.Type == "moov");
+        Assert.Equal(size + newMoov.Size, new FileInfo(mp4).Length);
+        Assert.Contains(boxes, b => b.Type == "free" && b.Offset == oldMoov.Offset && b.Size == oldMoov.Size);
+        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]);
+
+        // The same label again changes nothing; a new one appends once more and stays a single site.
+        Conformance.Writer.Write(mp4, null, Producer);
+        Assert.Equal(size + newMoov.Size, new FileInfo(mp4).Length);
+        Conformance.Writer.Write(mp4, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-9" });
+        Assert.Single(Conformance.Inspector.Inspect(mp4).Sites);
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+    }
+
+    [Fact]
+    public void ReservedSpaceAfterMoovIsUsedInPlaceWithoutMovingMedia()
+    {
+        var mp4 = MakeMovie("reserved.mp4", "-moov_size", "20000");
+        var size = new FileInfo(mp4).Length;
+        var mdat = MdatOffset(mp4);
+        var decoded = Independent.DecodedStreamHashes(mp4);
+
+        Assert.True(Conformance.Writer.Write(mp4, null, Producer).InPlace);
+        Assert.Equal(size, new FileInfo(mp4).Length);
+        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]);
+
+        // A copy of a moov-first file also keeps its media in place: the free box after moov absorbs the growth.
+        var copy = _folder.File("reserved-copy.mp4");
+        Conformance.Writer.Write(mp4, copy, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-1" });
+        Assert.Equal(size, new FileInfo(copy).Length);
+        Assert.Equal(mdat, MdatOffset(copy));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(copy));
+    }
+
+    [Fact]
+    public void Co64TablesAreShifted()
+    {
+        var mp4 = MakeMovie("co64.mp4", "-movflags", "+faststart");
+        var decoded = Independent.DecodedStreamHashes(mp4);
+        ConvertChunkOffsetsTo64Bit(mp4);
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4)); // the test input itself is sound
+        var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(labeled));
+    }
+
+    [Fact]
+    public void StcoBecomesCo64WhenOffsetsPassFourGigabytes()
+    {
+        var mp4 = MakeMovie("wide.mp4", "-movflags", "+faststart");
+        using var stream = File.OpenRead(mp4);
+        var (_, moov, _) = TopLevelBoxes.Read(stream).LoadMoov(stream);
+        var original = StcoOffsets(moov);
+        var tables = ChunkOffsetTables.Collect(moov);
+        var map = new OffsetMap();
+        var mdat = TopBoxes(mp4).Single(b => b.Type == "mdat");
+        map.Add(mdat.Offset, mdat.Offset + mdat.Size, mdat.Offset + (5L << 30));
+
+        Assert.True(tables.Apply(map));
+        var boxes = moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).ToList();
+        Assert.DoesNotContain(boxes, b => b.Type == "stco");
+        var wide = boxes.Where(b => b.Type == "co64").SelectMany(b => ReadOffsets(b.Payload, 8)).ToList();
+        Assert.Equal(original.Select(o => o + (5L << 30)), wide);
+    }
+
+    [Fact]
+    public void DetectsByContentAndLeavesImagesToHeif()
+    {
+        var movie = _folder.File("clip.png");
+        File.Move(MakeMovie("clip.mp4"), movie);
+        Assert.Equal("mp4", Conformance.Inspector.Inspect(movie).Format);
+        var carrier = new Mp4Carrier();
+        Assert.False(carrier.Detect([0, 0, 0, 24, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8]));
+        Assert.False(carrier.Detect([0, 0, 0, 24, .. "ftypavif"u8, 0, 0, 0, 0, .. "avifmif1"u8]));
+        Assert.True(carrier.Detect([0, 0, 0, 8, .. "wide"u8, 0, 0, 0, 8, .. "mdat"u8]));
+    }
+
+    [Fact]
+    public void LyingBoxSizeIsCorruptAndNothingIsWritten()
+    {
+        var mp4 = MakeMovie("lie.mp4", "-movflags", "+faststart");
+        var bytes = File.ReadAllBytes(mp4);
+        var stco = bytes.AsSpan().IndexOf("stco"u8) - 4;
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(stco), 0x7FFFFFF0);
+        File.WriteAllBytes(mp4, bytes);
+        var output = _folder.File("out.mp4");
+        Assert.Throws<Labels.Carriers.ContainerFormatException>(() => Conformance.Writer.Write(mp4, output, Producer));
+        Assert.False(File.Exists(output));
+        Assert.Contains(Conformance.Inspector.Inspect(mp4).Problems, p => p.Code == "container.corrupt");
+    }
+
+    [Theory]
+    [InlineData("fz-last.mp4", "")]
+    [InlineData("fz-first.mp4", "+faststart")]
+    [InlineData("fz.mov", "mov")]
+    [InlineData("fz-frag.mp4", "frag_keyframe+empty_moov")]
+    public void CorruptedCopiesNeverCrashOrWriteHalfFiles(string name, string variant)
+    {
+        string[] extra = variant switch
+        {
+            "" => [],
+            "mov" => ["-f", "mov"],
+            _ => ["-movflags", variant],
+        };
+        var movie = Tool.Ffmpeg(_folder.File(name), ["-f", "lavfi", "-i", "testsrc=d=0.2:size=32x24", "-c:v", "libx264", .. extra]);
+        Corruption.Fuzz(movie, mutations: 60);
+    }
+
+    [Fact]
+    public void CorruptedAudioCopiesNeverCrash() =>
+        Corruption.Fuzz(Tool.Ffmpeg(_folder.File("fz.m4a"), "-f", "lavfi", "-i", "sine=d=0.3", "-c:a", "aac"), mutations: 60);
+
+    private const string ExiftoolTc260Config = """
+        %Image::ExifTool::UserDefined = (
+            'Image::ExifTool::XMP::Main' => {
+                TC260 => { SubDirectory => { TagTable => 'Image::ExifTool::UserDefined::TC260' } },
+            },
+        );
+        %Image::ExifTool::UserDefined::TC260 = (
+            GROUPS => { 0 => 'XMP', 1 => 'XMP-TC260', 2 => 'Image' },
+            NAMESPACE => { 'TC260' => 'http://www.tc260.org.cn/ns/AIGC/1.0/' },
+            WRITABLE => 'string',
+            AIGC => { },
+        );
+        1;
+        """;
+
+    private static Dictionary<string, string> FormatTags(string path)
+    {
+        using var document = JsonDocument.Parse(Independent.FfprobeTags(path));
+        return document.RootElement.GetProperty("format").GetProperty("tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+    }
+
+    private sealed record Box(string Type, long Offset, long Size);
+
+    private static List<Box> TopBoxes(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return TopLevelBoxes.Read(stream).Boxes.Select(b => new Box(b.Type, b.Offset, b.Size)).ToList();
+    }
+
+    private static List<string> Order(string path) => TopBoxes(path).Select(b => b.Type).ToList();
+
+    private static long MdatOffset(string path) => TopBoxes(path).First(b => b.Type == "mdat").Offset;
+
+    /// <summary>(moof offset, tfhd base_data_offset) for every track fragment that carries an explicit base.</summary>
+    private static List<(long Moof, long Base)> ExplicitBaseOffsets(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var result = new List<(long, long)>();
+        foreach (var moof in TopBoxes(path).Where(b => b.Type == "moof"))
+        {
+            var span = bytes.AsSpan((int)moof.Offset, (int)moof.Size);
+            for (var at = span.IndexOf("tfhd"u8); at >= 0 && at + 20 <= span.Length; at = NextIndex(span, "tfhd"u8, at))
+            {
+                if ((span[at + 7] & 1) != 0)
+                {
+                    result.Add((moof.Offset, (long)BinaryPrimitives.ReadUInt64BigEndian(span[(at + 12)..])));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<long> TfraMoofOffsets(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var mfra = TopBoxes(path).Single(b => b.Type == "mfra");
+        var span = bytes.AsSpan((int)mfra.Offset, (int)mfra.Size);
+        var result = new List<long>();
+        for (var at = span.IndexOf("tfra"u8); at >= 0; at = NextIndex(span, "tfra"u8, at))
+        {
+            var payload = span[(at + 4)..];
+            var wide = payload[0] == 1;
+            var sizes = BinaryPrimitives.ReadUInt32BigEndian(payload[8..]);
+            var entry = (wide ? 16 : 8) + (int)((sizes >> 4) & 3) + (int)((sizes >> 2) & 3) + (int)(sizes & 3) + 3;
+            var count = BinaryPrimitives.ReadUInt32BigEndian(payload[12..]);
+            for (var i = 0; i < count; i++)
+            {
+                var e = payload[(16 + i * entry)..];
+                result.Add(wide ? (long)BinaryPrimitives.ReadUInt64BigEndian(e[8..]) : BinaryPrimitives.ReadUInt32BigEndian(e[4..]));
+            }
+        }
+
+        return result;
+    }
+
+    private static int NextIndex(ReadOnlySpan<byte> span, ReadOnlySpan<byte> value, int after)
+    {
+        var next = span[(after + 1)..].IndexOf(value);
+        return next < 0 ? -1 : after + 1 + next;
+    }
+
+    private static IEnumerable<Mp4Box> Descendants(Mp4Box box) => [box, .. (box.Children ?? []).SelectMany(Descendants)];
+
+    private static List<long> StcoOffsets(Mp4Box moov) =>
+        moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).Where(b => b.Type == "stco").SelectMany(b => ReadOffsets(b.Payload, 4)).ToList();
+
+    private static IEnumerable<long> ReadOffsets(byte[] payload, int width)
+    {
+        var count = BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(4));
+        for (var i = 0; i < count; i++)
+        {
+            yield return width == 8 ? (long)BinaryPrimitives.ReadUInt64BigEndian(payload.AsSpan(8 + i * 8)) : BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(8 + i * 4));
+        }
+    }
+
+    /// <summary>
+    /// Rewrites a moov-first file's 32-bit 'stco' tables as 64-bit 'co64' (ISO/IEC 14496-12 §8.7.5), as muxers do for
+    /// files past 4 GiB: the moov grows by 4 bytes per chunk, so every offset grows by the same amount.
+    /// </summary>
+    private static void ConvertChunkOffsetsTo64Bit(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Mp4Box moov;
+        Box header;
+        using (var stream = new MemoryStream(bytes))
+        {
+            var top = TopLevelBoxes.Read(stream);
+            var (h, tree, _) = top.LoadMoov(stream);
+            (moov, header) = (tree, new Box(h.Type, h.Offset, h.Size));
+        }
+
+        var stcos = moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).Where(b => b.Type == "stco").ToList();
+        var growth = stcos.Sum(b => ReadOffsets(b.Payload, 4).Count() * 4L);
+        foreach (var stco in stcos)
+        {
+            var offsets = ReadOffsets(stco.Payload, 4).ToList();
+            var payload = new byte[8 + offsets.Count * 8];
+            BinaryPrimitives.WriteUInt32BigEndian(payload.AsSpan(4), (uint)offsets.Count);
+            for (var i = 0; i < offsets.Count; i++)
+            {
+                BinaryPrimitives.WriteUInt64BigEndian(payload.AsSpan(8 + i * 8), (ulong)(offsets[i] + growth));
+            }
+
+            stco.Code = BoxHeader.Code4("co64");
+            stco.Payload = payload;
+        }
+
+        File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray(), .. bytes[(int)(header.Offset + header.Size)..]]);
+        Assert.Contains("co64", Encoding.Latin1.GetString(File.ReadAllBytes(path)));
+    }
+}
