@@ -77,6 +77,53 @@ public sealed class Mp4CarrierTests : IDisposable
         Conformance.RoundTrip(MakeMovie("fragp.mp4", "-movflags", "+frag_keyframe", "-g", "12"), "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
 
     [Fact]
+    public void FragmentedWithGlobalSidxRoundTrip() =>
+        Conformance.RoundTrip(MakeMovie("sidx.mp4", "-g", "12", "-movflags", "frag_keyframe+empty_moov+default_base_moof+global_sidx"), "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+
+    [Fact]
+    public void QuickTimeWithoutFtypIsMov()
+    {
+        var mov = MakeMovie("legacy.mov", "-f", "mov");
+        var bytes = File.ReadAllBytes(mov);
+        Assert.Equal("ftyp", Encoding.ASCII.GetString(bytes, 4, 4));
+        "free"u8.CopyTo(bytes.AsSpan(4)); // QuickTime files from before ftyp existed start with free/wide/mdat/moov
+        File.WriteAllBytes(mov, bytes);
+        Conformance.RoundTrip(mov, "mov", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+    }
+
+    [Fact]
+    public void InterruptedInPlaceEditKeepsTheOldLabelAndIsCleanedUpByTheNextWrite()
+    {
+        var mp4 = MakeMovie("crash.mp4");
+        var decoded = Independent.DecodedStreamHashes(mp4);
+        Assert.True(Conformance.Writer.Write(mp4, null, Producer).InPlace);
+
+        // The state a crash leaves between appending the new moov and the one-word commit: a second moov at the end.
+        using (var file = new FileStream(mp4, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var (_, moov, _) = TopLevelBoxes.Read(file).LoadMoov(file);
+            MoovLabelEditor.Apply(moov, OldLabel);
+            file.Seek(0, SeekOrigin.End);
+            file.Write(moov.ToArray());
+        }
+
+        var report = Conformance.Inspector.Inspect(mp4);
+        Assert.Single(report.Sites);
+        Assert.Equal("new-1", report.Label!.ProduceID);
+        Assert.Contains(report.Problems, p => p.Message.Contains("second 'moov'", StringComparison.Ordinal));
+        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]); // ffmpeg also keeps the first moov
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+
+        Assert.False(Conformance.Writer.Write(mp4, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-9" }).InPlace);
+        Assert.Single(TopBoxes(mp4), b => b.Type == "moov");
+        var values = Independent.ExiftoolLabelValues(mp4);
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.Contains("p-9", v.Value));
+        Assert.DoesNotContain(values, v => v.Value.Contains("\"old\"", StringComparison.Ordinal));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+    }
+
+    [Fact]
     public void FfmpegWrittenLabelIsReplacedAndOtherKeysSurvive()
     {
         var mp4 = MakeMovie("tagged.mp4", "-movflags", "use_metadata_tags", "-metadata", "AIGC=" + OldLabel, "-metadata", "title=Hello", "-metadata", "mykey=myval");
