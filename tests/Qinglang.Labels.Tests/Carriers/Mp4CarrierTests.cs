@@ -153,6 +153,21 @@ public sealed class Mp4CarrierTests : IDisposable
     }
 
     [Fact]
+    public void AppleMoovMetaKeysAreMergedIntoNotShadowed()
+    {
+        // exiftool writes Keys tags into moov/meta, as iPhones do; ffmpeg applies the first keys table it meets to every
+        // ilst, so the label must join that table rather than start a second one.
+        var mp4 = MakeMovie("apple.mp4");
+        Tool.Run("exiftool", "-overwrite_original", "-Keys:Make=Apple", "-Keys:Model=iPhone", "-Keys:Author=Me", mp4).EnsureSuccess("exiftool");
+        var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
+        var tags = FormatTags(labeled);
+        Assert.Equal("Apple", tags["com.apple.quicktime.make"]);
+        Assert.Equal("iPhone", tags["com.apple.quicktime.model"]);
+        Assert.Equal("Me", tags["com.apple.quicktime.author"]);
+        Assert.Contains("post-0002", tags["AIGC"]);
+    }
+
+    [Fact]
     public void ITunesFreeFormAigcItemIsReadAndReplaced()
     {
         var mp4 = MakeMovie("ap.mp4");

@@ -16,18 +16,20 @@ internal static class MoovLabelEditor
             throw new ContainerFormatException($"moov/udta cannot be read ({why}); refusing to rebuild it", udta.SourceOffset);
         }
 
-        // The target is the first mdta meta of the movie's user data (ffmpeg's place); all other sites go.
-        var target = udta?.ChildrenOf(BoxTypes.Meta).FirstOrDefault(m => m.Children is not null && MetadataKeys.Handler(m) == BoxTypes.Mdta);
+        // The target is the first mdta meta of the movie's user data (ffmpeg's place). Failing that, Apple's moov/meta
+        // keys: ffmpeg keeps only the first keys table it meets and applies it to every ilst, so a second mdta meta
+        // would give Apple's items our key names (and ours theirs). All other sites go.
+        var target = FirstKeysMeta(udta) ?? FirstKeysMeta(moov);
         Strip(moov, target);
-
-        if (udta is null)
-        {
-            udta = Mp4Box.Container(BoxTypes.Udta, []);
-            moov.Children!.Add(udta);
-        }
 
         if (target is null)
         {
+            if (udta is null)
+            {
+                udta = Mp4Box.Container(BoxTypes.Udta, []);
+                moov.Children!.Add(udta);
+            }
+
             // After any iTunes-style (mdir) meta: ffmpeg reads item types as key indices once it has seen an mdta handler.
             target = MetadataKeys.NewMeta();
             udta.Children!.Add(target);
@@ -35,6 +37,9 @@ internal static class MoovLabelEditor
 
         SetValue(target, json);
     }
+
+    private static Mp4Box? FirstKeysMeta(Mp4Box? parent) =>
+        parent?.ChildrenOf(BoxTypes.Meta).FirstOrDefault(m => m.Children is not null && MetadataKeys.Handler(m) == BoxTypes.Mdta);
 
     /// <summary>Removes label sites everywhere in the tree except the first AIGC key of <paramref name="target"/>.</summary>
     private static void Strip(Mp4Box box, Mp4Box? target)
