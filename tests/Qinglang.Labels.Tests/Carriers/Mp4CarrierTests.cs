@@ -233,6 +233,34 @@ public sealed class Mp4CarrierTests : IDisposable
     }
 
     [Fact]
+    public void FreeSpaceLeftBeforeTheMoovIsReusedInPlace()
+    {
+        var mp4 = MakeMovie("reuse.mp4");
+        var decoded = Independent.DecodedStreamHashes(mp4);
+        var mdat = MdatOffset(mp4);
+        LabelRequest WithId(string id) => new() { Label = "1", ContentProducer = Conformance.Producer, ProduceID = id };
+
+        Assert.True(Conformance.Writer.Write(mp4, null, WithId(new string('a', 1500))).InPlace); // [free][moov n1]
+        Assert.True(Conformance.Writer.Write(mp4, null, WithId("short-2")).InPlace);            // [free][free n1][moov n2]
+        var size = new FileInfo(mp4).Length;
+        var retired = TopBoxes(mp4)[^2];
+        Assert.Equal("free", retired.Type);
+
+        // The retired 1.5 KB-larger moov now holds the new one; nothing is appended and no media moves.
+        Assert.True(Conformance.Writer.Write(mp4, null, WithId("short-3")).InPlace);
+        Assert.Equal(size, new FileInfo(mp4).Length);
+        var boxes = TopBoxes(mp4);
+        Assert.Equal(retired.Offset, boxes.Single(b => b.Type == "moov").Offset);
+        Assert.Equal("free", boxes[^1].Type);
+        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+        Assert.Contains("short-3", FormatTags(mp4)["AIGC"]);
+        var report = Conformance.Inspector.Inspect(mp4);
+        Assert.Single(report.Sites);
+        Assert.Equal("short-3", report.Label!.ProduceID);
+    }
+
+    [Fact]
     public void ReservedSpaceAfterMoovIsUsedInPlaceWithoutMovingMedia()
     {
         var mp4 = MakeMovie("reserved.mp4", "-moov_size", "20000");
