@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
 using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.Tests.Support;
 using Qinglang.Labels.Writing;
@@ -27,7 +26,7 @@ public sealed class Mp4CarrierTests : IDisposable
     public void MoovLastRoundTripIsSeenByFfprobeAndExiftoolAndDecodesIdentically()
     {
         var mp4 = MakeMovie("last.mp4");
-        Assert.True(Order(mp4).IndexOf("mdat") < Order(mp4).IndexOf("moov"));
+        Assert.True(Mp4Inspect.Order(mp4).IndexOf("mdat") < Mp4Inspect.Order(mp4).IndexOf("moov"));
         Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
     }
 
@@ -35,10 +34,10 @@ public sealed class Mp4CarrierTests : IDisposable
     public void MoovFirstRoundTripShiftsChunkOffsets()
     {
         var mp4 = MakeMovie("first.mp4", "-movflags", "+faststart");
-        Assert.True(Order(mp4).IndexOf("moov") < Order(mp4).IndexOf("mdat"));
+        Assert.True(Mp4Inspect.Order(mp4).IndexOf("moov") < Mp4Inspect.Order(mp4).IndexOf("mdat"));
         var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
-        Assert.True(Order(labeled).IndexOf("moov") < Order(labeled).IndexOf("mdat"));
-        Assert.NotEqual(MdatOffset(mp4), MdatOffset(labeled)); // the media really moved, and decoding still matches
+        Assert.True(Mp4Inspect.Order(labeled).IndexOf("moov") < Mp4Inspect.Order(labeled).IndexOf("mdat"));
+        Assert.NotEqual(Mp4Inspect.MdatOffset(mp4), Mp4Inspect.MdatOffset(labeled)); // the media really moved, and decoding still matches
     }
 
     [Fact]
@@ -57,17 +56,17 @@ public sealed class Mp4CarrierTests : IDisposable
     public void FragmentedWithExplicitBaseOffsetsPatchesTfhdAndTfra()
     {
         var mp4 = MakeMovie("frag.mp4", "-movflags", "frag_keyframe+empty_moov", "-g", "12");
-        var before = ExplicitBaseOffsets(mp4);
+        var before = Mp4Inspect.ExplicitBaseOffsets(mp4);
         Assert.NotEmpty(before); // ffmpeg wrote tfhd base_data_offset, so the test exercises the patch
         Assert.All(before, b => Assert.Equal(b.Moof, b.Base));
 
         var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
-        var after = ExplicitBaseOffsets(labeled);
+        var after = Mp4Inspect.ExplicitBaseOffsets(labeled);
         Assert.Equal(before.Count, after.Count);
         Assert.All(after, b => Assert.Equal(b.Moof, b.Base));
         Assert.NotEqual(before[0].Moof, after[0].Moof);
-        var moofs = TopBoxes(labeled).Where(b => b.Type == "moof").Select(b => b.Offset).ToHashSet();
-        var indexed = TfraMoofOffsets(labeled);
+        var moofs = Mp4Inspect.TopBoxes(labeled).Where(b => b.Type == "moof").Select(b => b.Offset).ToHashSet();
+        var indexed = Mp4Inspect.TfraMoofOffsets(labeled);
         Assert.NotEmpty(indexed);
         Assert.All(indexed, offset => Assert.Contains(offset, moofs));
     }
@@ -111,11 +110,11 @@ public sealed class Mp4CarrierTests : IDisposable
         Assert.Single(report.Sites);
         Assert.Equal("new-1", report.Label!.ProduceID);
         Assert.Contains(report.Problems, p => p.Message.Contains("second 'moov'", StringComparison.Ordinal));
-        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]); // ffmpeg also keeps the first moov
+        Assert.Contains("new-1", Mp4Inspect.FormatTags(mp4)["AIGC"]); // ffmpeg also keeps the first moov
         Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
 
         Assert.False(Conformance.Writer.Write(mp4, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-9" }).InPlace);
-        Assert.Single(TopBoxes(mp4), b => b.Type == "moov");
+        Assert.Single(Mp4Inspect.TopBoxes(mp4), b => b.Type == "moov");
         var values = Independent.ExiftoolLabelValues(mp4);
         Assert.NotEmpty(values);
         Assert.All(values, v => Assert.Contains("p-9", v.Value));
@@ -133,7 +132,7 @@ public sealed class Mp4CarrierTests : IDisposable
         Assert.Equal("old", report.Label!.ContentProducer);
 
         var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
-        var tags = FormatTags(labeled);
+        var tags = Mp4Inspect.FormatTags(labeled);
         Assert.Equal("Hello", tags["title"]);
         Assert.Equal("myval", tags["mykey"]);
         Assert.Contains("post-0002", tags["AIGC"]);
@@ -146,7 +145,7 @@ public sealed class Mp4CarrierTests : IDisposable
     {
         var mp4 = MakeMovie("plain.mp4", "-metadata", "title=Plain");
         Conformance.Writer.Write(mp4, null, Producer);
-        var tags = FormatTags(mp4);
+        var tags = Mp4Inspect.FormatTags(mp4);
         Assert.Equal("Plain", tags["title"]);
         Assert.StartsWith("Lavf", tags["encoder"]);
         Assert.Contains("new-1", tags["AIGC"]);
@@ -160,7 +159,7 @@ public sealed class Mp4CarrierTests : IDisposable
         var mp4 = MakeMovie("apple.mp4");
         Tool.Run("exiftool", "-overwrite_original", "-Keys:Make=Apple", "-Keys:Model=iPhone", "-Keys:Author=Me", mp4).EnsureSuccess("exiftool");
         var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
-        var tags = FormatTags(labeled);
+        var tags = Mp4Inspect.FormatTags(labeled);
         Assert.Equal("Apple", tags["com.apple.quicktime.make"]);
         Assert.Equal("iPhone", tags["com.apple.quicktime.model"]);
         Assert.Equal("Me", tags["com.apple.quicktime.author"]);
@@ -192,7 +191,7 @@ public sealed class Mp4CarrierTests : IDisposable
     {
         var movie = MakeMovie(name);
         var config = _folder.File("tc260.cfg");
-        File.WriteAllText(config, ExiftoolTc260Config);
+        File.WriteAllText(config, Mp4Inspect.ExiftoolTc260Config);
         Tool.Run("exiftool", "-config", config, "-overwrite_original", "-XMP-TC260:AIGC=" + OldLabel, "-XMP-dc:Title=KeepMe", movie).EnsureSuccess("exiftool");
         var report = Conformance.Inspector.Inspect(movie);
         Assert.Equal("xmp", Assert.Single(report.Sites).Kind);
@@ -211,18 +210,18 @@ public sealed class Mp4CarrierTests : IDisposable
         var mp4 = MakeMovie("inplace.mp4");
         var decoded = Independent.DecodedStreamHashes(mp4);
         var size = new FileInfo(mp4).Length;
-        var oldMoov = TopBoxes(mp4).Single(b => b.Type == "moov");
-        var mdat = MdatOffset(mp4);
+        var oldMoov = Mp4Inspect.TopBoxes(mp4).Single(b => b.Type == "moov");
+        var mdat = Mp4Inspect.MdatOffset(mp4);
 
         var result = Conformance.Writer.Write(mp4, null, Producer);
         Assert.True(result.InPlace);
-        var boxes = TopBoxes(mp4);
+        var boxes = Mp4Inspect.TopBoxes(mp4);
         var newMoov = boxes.Single(b => b.Type == "moov");
         Assert.Equal(size + newMoov.Size, new FileInfo(mp4).Length);
         Assert.Contains(boxes, b => b.Type == "free" && b.Offset == oldMoov.Offset && b.Size == oldMoov.Size);
-        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(mdat, Mp4Inspect.MdatOffset(mp4));
         Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
-        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]);
+        Assert.Contains("new-1", Mp4Inspect.FormatTags(mp4)["AIGC"]);
 
         // The same label again changes nothing; a new one appends once more and stays a single site.
         Conformance.Writer.Write(mp4, null, Producer);
@@ -237,24 +236,24 @@ public sealed class Mp4CarrierTests : IDisposable
     {
         var mp4 = MakeMovie("reuse.mp4");
         var decoded = Independent.DecodedStreamHashes(mp4);
-        var mdat = MdatOffset(mp4);
+        var mdat = Mp4Inspect.MdatOffset(mp4);
         LabelRequest WithId(string id) => new() { Label = "1", ContentProducer = Conformance.Producer, ProduceID = id };
 
         Assert.True(Conformance.Writer.Write(mp4, null, WithId(new string('a', 1500))).InPlace); // [free][moov n1]
         Assert.True(Conformance.Writer.Write(mp4, null, WithId("short-2")).InPlace);            // [free][free n1][moov n2]
         var size = new FileInfo(mp4).Length;
-        var retired = TopBoxes(mp4)[^2];
+        var retired = Mp4Inspect.TopBoxes(mp4)[^2];
         Assert.Equal("free", retired.Type);
 
         // The retired 1.5 KB-larger moov now holds the new one; nothing is appended and no media moves.
         Assert.True(Conformance.Writer.Write(mp4, null, WithId("short-3")).InPlace);
         Assert.Equal(size, new FileInfo(mp4).Length);
-        var boxes = TopBoxes(mp4);
+        var boxes = Mp4Inspect.TopBoxes(mp4);
         Assert.Equal(retired.Offset, boxes.Single(b => b.Type == "moov").Offset);
         Assert.Equal("free", boxes[^1].Type);
-        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(mdat, Mp4Inspect.MdatOffset(mp4));
         Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
-        Assert.Contains("short-3", FormatTags(mp4)["AIGC"]);
+        Assert.Contains("short-3", Mp4Inspect.FormatTags(mp4)["AIGC"]);
         var report = Conformance.Inspector.Inspect(mp4);
         Assert.Single(report.Sites);
         Assert.Equal("short-3", report.Label!.ProduceID);
@@ -265,20 +264,20 @@ public sealed class Mp4CarrierTests : IDisposable
     {
         var mp4 = MakeMovie("reserved.mp4", "-moov_size", "20000");
         var size = new FileInfo(mp4).Length;
-        var mdat = MdatOffset(mp4);
+        var mdat = Mp4Inspect.MdatOffset(mp4);
         var decoded = Independent.DecodedStreamHashes(mp4);
 
         Assert.True(Conformance.Writer.Write(mp4, null, Producer).InPlace);
         Assert.Equal(size, new FileInfo(mp4).Length);
-        Assert.Equal(mdat, MdatOffset(mp4));
+        Assert.Equal(mdat, Mp4Inspect.MdatOffset(mp4));
         Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
-        Assert.Contains("new-1", FormatTags(mp4)["AIGC"]);
+        Assert.Contains("new-1", Mp4Inspect.FormatTags(mp4)["AIGC"]);
 
         // A copy of a moov-first file also keeps its media in place: the free box after moov absorbs the growth.
         var copy = _folder.File("reserved-copy.mp4");
         Conformance.Writer.Write(mp4, copy, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-1" });
         Assert.Equal(size, new FileInfo(copy).Length);
-        Assert.Equal(mdat, MdatOffset(copy));
+        Assert.Equal(mdat, Mp4Inspect.MdatOffset(copy));
         Assert.Equal(decoded, Independent.DecodedStreamHashes(copy));
     }
 
@@ -287,7 +286,7 @@ public sealed class Mp4CarrierTests : IDisposable
     {
         var mp4 = MakeMovie("co64.mp4", "-movflags", "+faststart");
         var decoded = Independent.DecodedStreamHashes(mp4);
-        ConvertChunkOffsetsTo64Bit(mp4);
+        Mp4Inspect.ConvertChunkOffsetsTo64Bit(mp4);
         Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4)); // the test input itself is sound
         var labeled = Conformance.RoundTrip(mp4, "mp4", Checks.Exiftool | Checks.Ffprobe | Checks.Decode);
         Assert.Equal(decoded, Independent.DecodedStreamHashes(labeled));
@@ -299,16 +298,16 @@ public sealed class Mp4CarrierTests : IDisposable
         var mp4 = MakeMovie("wide.mp4", "-movflags", "+faststart");
         using var stream = File.OpenRead(mp4);
         var (_, moov, _) = TopLevelBoxes.Read(stream).LoadMoov(stream);
-        var original = StcoOffsets(moov);
+        var original = Mp4Inspect.StcoOffsets(moov);
         var tables = ChunkOffsetTables.Collect(moov);
         var map = new OffsetMap();
-        var mdat = TopBoxes(mp4).Single(b => b.Type == "mdat");
+        var mdat = Mp4Inspect.TopBoxes(mp4).Single(b => b.Type == "mdat");
         map.Add(mdat.Offset, mdat.Offset + mdat.Size, mdat.Offset + (5L << 30));
 
         Assert.True(tables.Apply(map));
-        var boxes = moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).ToList();
+        var boxes = moov.Children!.Where(c => c.Type == "trak").SelectMany(Mp4Inspect.Descendants).ToList();
         Assert.DoesNotContain(boxes, b => b.Type == "stco");
-        var wide = boxes.Where(b => b.Type == "co64").SelectMany(b => ReadOffsets(b.Payload, 8)).ToList();
+        var wide = boxes.Where(b => b.Type == "co64").SelectMany(b => Mp4Inspect.ReadOffsets(b.Payload, 8)).ToList();
         Assert.Equal(original.Select(o => o + (5L << 30)), wide);
     }
 
@@ -358,136 +357,4 @@ public sealed class Mp4CarrierTests : IDisposable
     [Fact]
     public void CorruptedAudioCopiesNeverCrash() =>
         Corruption.Fuzz(Tool.Ffmpeg(_folder.File("fz.m4a"), "-f", "lavfi", "-i", "sine=d=0.3", "-c:a", "aac"), mutations: 60);
-
-    private const string ExiftoolTc260Config = """
-        %Image::ExifTool::UserDefined = (
-            'Image::ExifTool::XMP::Main' => {
-                TC260 => { SubDirectory => { TagTable => 'Image::ExifTool::UserDefined::TC260' } },
-            },
-        );
-        %Image::ExifTool::UserDefined::TC260 = (
-            GROUPS => { 0 => 'XMP', 1 => 'XMP-TC260', 2 => 'Image' },
-            NAMESPACE => { 'TC260' => 'http://www.tc260.org.cn/ns/AIGC/1.0/' },
-            WRITABLE => 'string',
-            AIGC => { },
-        );
-        1;
-        """;
-
-    private static Dictionary<string, string> FormatTags(string path)
-    {
-        using var document = JsonDocument.Parse(Independent.FfprobeTags(path));
-        return document.RootElement.GetProperty("format").GetProperty("tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-    }
-
-    private sealed record Box(string Type, long Offset, long Size);
-
-    private static List<Box> TopBoxes(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return TopLevelBoxes.Read(stream).Boxes.Select(b => new Box(b.Type, b.Offset, b.Size)).ToList();
-    }
-
-    private static List<string> Order(string path) => TopBoxes(path).Select(b => b.Type).ToList();
-
-    private static long MdatOffset(string path) => TopBoxes(path).First(b => b.Type == "mdat").Offset;
-
-    /// <summary>(moof offset, tfhd base_data_offset) for every track fragment that carries an explicit base.</summary>
-    private static List<(long Moof, long Base)> ExplicitBaseOffsets(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var result = new List<(long, long)>();
-        foreach (var moof in TopBoxes(path).Where(b => b.Type == "moof"))
-        {
-            var span = bytes.AsSpan((int)moof.Offset, (int)moof.Size);
-            for (var at = span.IndexOf("tfhd"u8); at >= 0 && at + 20 <= span.Length; at = NextIndex(span, "tfhd"u8, at))
-            {
-                if ((span[at + 7] & 1) != 0)
-                {
-                    result.Add((moof.Offset, (long)BinaryPrimitives.ReadUInt64BigEndian(span[(at + 12)..])));
-                }
-            }
-        }
-
-        return result;
-    }
-
-    private static List<long> TfraMoofOffsets(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var mfra = TopBoxes(path).Single(b => b.Type == "mfra");
-        var span = bytes.AsSpan((int)mfra.Offset, (int)mfra.Size);
-        var result = new List<long>();
-        for (var at = span.IndexOf("tfra"u8); at >= 0; at = NextIndex(span, "tfra"u8, at))
-        {
-            var payload = span[(at + 4)..];
-            var wide = payload[0] == 1;
-            var sizes = BinaryPrimitives.ReadUInt32BigEndian(payload[8..]);
-            var entry = (wide ? 16 : 8) + (int)((sizes >> 4) & 3) + (int)((sizes >> 2) & 3) + (int)(sizes & 3) + 3;
-            var count = BinaryPrimitives.ReadUInt32BigEndian(payload[12..]);
-            for (var i = 0; i < count; i++)
-            {
-                var e = payload[(16 + i * entry)..];
-                result.Add(wide ? (long)BinaryPrimitives.ReadUInt64BigEndian(e[8..]) : BinaryPrimitives.ReadUInt32BigEndian(e[4..]));
-            }
-        }
-
-        return result;
-    }
-
-    private static int NextIndex(ReadOnlySpan<byte> span, ReadOnlySpan<byte> value, int after)
-    {
-        var next = span[(after + 1)..].IndexOf(value);
-        return next < 0 ? -1 : after + 1 + next;
-    }
-
-    private static IEnumerable<Mp4Box> Descendants(Mp4Box box) => [box, .. (box.Children ?? []).SelectMany(Descendants)];
-
-    private static List<long> StcoOffsets(Mp4Box moov) =>
-        moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).Where(b => b.Type == "stco").SelectMany(b => ReadOffsets(b.Payload, 4)).ToList();
-
-    private static IEnumerable<long> ReadOffsets(byte[] payload, int width)
-    {
-        var count = BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(4));
-        for (var i = 0; i < count; i++)
-        {
-            yield return width == 8 ? (long)BinaryPrimitives.ReadUInt64BigEndian(payload.AsSpan(8 + i * 8)) : BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(8 + i * 4));
-        }
-    }
-
-    /// <summary>
-    /// Rewrites a moov-first file's 32-bit 'stco' tables as 64-bit 'co64' (ISO/IEC 14496-12 §8.7.5), as muxers do for
-    /// files past 4 GiB: the moov grows by 4 bytes per chunk, so every offset grows by the same amount.
-    /// </summary>
-    private static void ConvertChunkOffsetsTo64Bit(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        Mp4Box moov;
-        Box header;
-        using (var stream = new MemoryStream(bytes))
-        {
-            var top = TopLevelBoxes.Read(stream);
-            var (h, tree, _) = top.LoadMoov(stream);
-            (moov, header) = (tree, new Box(h.Type, h.Offset, h.Size));
-        }
-
-        var stcos = moov.Children!.Where(c => c.Type == "trak").SelectMany(Descendants).Where(b => b.Type == "stco").ToList();
-        var growth = stcos.Sum(b => ReadOffsets(b.Payload, 4).Count() * 4L);
-        foreach (var stco in stcos)
-        {
-            var offsets = ReadOffsets(stco.Payload, 4).ToList();
-            var payload = new byte[8 + offsets.Count * 8];
-            BinaryPrimitives.WriteUInt32BigEndian(payload.AsSpan(4), (uint)offsets.Count);
-            for (var i = 0; i < offsets.Count; i++)
-            {
-                BinaryPrimitives.WriteUInt64BigEndian(payload.AsSpan(8 + i * 8), (ulong)(offsets[i] + growth));
-            }
-
-            stco.Code = BoxHeader.Code4("co64");
-            stco.Payload = payload;
-        }
-
-        File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray(), .. bytes[(int)(header.Offset + header.Size)..]]);
-        Assert.Contains("co64", Encoding.Latin1.GetString(File.ReadAllBytes(path)));
-    }
 }

@@ -17,20 +17,22 @@ internal sealed class TopLevelBoxes
     /// <summary>More top-level boxes than this (a fragment every few frames of a very long file) is refused.</summary>
     private const int MaxBoxes = 1_000_000;
 
+    private readonly List<BoxHeader> _boxes;
+
     private TopLevelBoxes(List<BoxHeader> boxes, long length)
     {
-        Boxes = boxes;
+        _boxes = boxes;
         Length = length;
     }
 
-    public IReadOnlyList<BoxHeader> Boxes { get; }
+    public IReadOnlyList<BoxHeader> Boxes => _boxes;
 
     public long Length { get; }
 
     /// <summary>Bytes after the last box, too few to be one.</summary>
     public long TrailingLength => Length - (Boxes.Count == 0 ? 0 : Boxes[^1].End);
 
-    public int MoovIndex => Boxes.ToList().FindIndex(b => b.Code == BoxTypes.Moov);
+    public int MoovIndex => _boxes.FindIndex(b => b.Code == BoxTypes.Moov);
 
     public static TopLevelBoxes Read(Stream input)
     {
@@ -70,7 +72,8 @@ internal sealed class TopLevelBoxes
     /// <summary>The precise format: mp4, mov or m4a.</summary>
     public string Format(Stream input)
     {
-        var ftyp = Boxes[0];
+        var moov = MoovIndex;
+        var ftyp = Boxes.Take(moov < 0 ? Boxes.Count : moov).FirstOrDefault(b => b.Code == BoxTypes.Ftyp);
         if (ftyp.Code != BoxTypes.Ftyp)
         {
             return Mp4Brands.FormatOf([]);
