@@ -282,6 +282,23 @@ public sealed class Mp4CarrierTests : IDisposable
     }
 
     [Fact]
+    public void FreeBoxAfterUdtaInsideMoovAbsorbsTheGrowth()
+    {
+        var mp4 = MakeMovie("padded.mp4", "-movflags", "+faststart");
+        var decoded = Independent.DecodedStreamHashes(mp4);
+        Mp4Inspect.InsertFreeAfterUdta(mp4, 1000);
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(mp4));
+        var mdat = Mp4Inspect.MdatOffset(mp4);
+
+        var labeled = _folder.File("padded-labeled.mp4");
+        Conformance.Writer.Write(mp4, labeled, Producer);
+        Assert.Equal(new FileInfo(mp4).Length, new FileInfo(labeled).Length);
+        Assert.Equal(mdat, Mp4Inspect.MdatOffset(labeled));
+        Assert.Equal(decoded, Independent.DecodedStreamHashes(labeled));
+        Assert.Contains("new-1", Mp4Inspect.FormatTags(labeled)["AIGC"]);
+    }
+
+    [Fact]
     public void Co64TablesAreShifted()
     {
         var mp4 = MakeMovie("co64.mp4", "-movflags", "+faststart");

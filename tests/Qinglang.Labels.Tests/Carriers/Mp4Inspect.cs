@@ -140,4 +140,35 @@ internal static class Mp4Inspect
         File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray(), .. bytes[(int)(header.Offset + header.Size)..]]);
         Assert.Contains("co64", Encoding.Latin1.GetString(File.ReadAllBytes(path)));
     }
+
+    /// <summary>
+    /// Puts a free box of <paramref name="size"/> bytes right after moov/udta of a moov-first file, as some muxers
+    /// reserve room for metadata, moving every chunk offset by the same amount.
+    /// </summary>
+    public static void InsertFreeAfterUdta(string path, int size)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Mp4Box moov;
+        Box header;
+        using (var stream = new MemoryStream(bytes))
+        {
+            var (h, tree, _) = TopLevelBoxes.Read(stream).LoadMoov(stream);
+            (moov, header) = (tree, new Box(h.Type, h.Offset, h.Size));
+        }
+
+        var udta = moov.Children!.FindIndex(c => c.Type == "udta");
+        Assert.True(udta >= 0);
+        moov.Children.Insert(udta + 1, Mp4Box.Leaf(BoxHeader.Code4("free"), new byte[size - 8]));
+        foreach (var stco in moov.Children.Where(c => c.Type == "trak").SelectMany(Descendants).Where(b => b.Type == "stco"))
+        {
+            var count = BinaryPrimitives.ReadUInt32BigEndian(stco.Payload.AsSpan(4));
+            for (var i = 0; i < count; i++)
+            {
+                var at = stco.Payload.AsSpan(8 + i * 4);
+                BinaryPrimitives.WriteUInt32BigEndian(at, BinaryPrimitives.ReadUInt32BigEndian(at) + (uint)size);
+            }
+        }
+
+        File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray(), .. bytes[(int)(header.Offset + header.Size)..]]);
+    }
 }

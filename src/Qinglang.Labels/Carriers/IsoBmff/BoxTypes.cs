@@ -17,6 +17,9 @@ internal static class BoxTypes
     public static readonly uint Mdia = BoxHeader.Code4("mdia");
     public static readonly uint Minf = BoxHeader.Code4("minf");
     public static readonly uint Stbl = BoxHeader.Code4("stbl");
+    public static readonly uint Cmov = BoxHeader.Code4("cmov");
+    public static readonly uint Dinf = BoxHeader.Code4("dinf");
+    public static readonly uint Dref = BoxHeader.Code4("dref");
     public static readonly uint Stco = BoxHeader.Code4("stco");
     public static readonly uint Co64 = BoxHeader.Code4("co64");
     public static readonly uint Saio = BoxHeader.Code4("saio");

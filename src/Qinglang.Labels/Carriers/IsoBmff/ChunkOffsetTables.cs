@@ -23,8 +23,24 @@ internal sealed class ChunkOffsetTables
     public static ChunkOffsetTables Collect(Mp4Box moov)
     {
         var result = new ChunkOffsetTables();
-        foreach (var stbl in moov.ChildrenOf(BoxTypes.Trak).SelectMany(t => t.ChildrenOf(BoxTypes.Mdia))
-                     .SelectMany(m => m.ChildrenOf(BoxTypes.Minf)).SelectMany(m => m.ChildrenOf(BoxTypes.Stbl)))
+        foreach (var minf in moov.ChildrenOf(BoxTypes.Trak).SelectMany(t => t.ChildrenOf(BoxTypes.Mdia)).SelectMany(m => m.ChildrenOf(BoxTypes.Minf)))
+        {
+            if (!DataInThisFile(minf))
+            {
+                continue; // a reference movie's track: its offsets point into another file, which does not move
+            }
+
+            foreach (var stbl in minf.ChildrenOf(BoxTypes.Stbl))
+            {
+                CollectFrom(stbl, result);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CollectFrom(Mp4Box stbl, ChunkOffsetTables result)
+    {
         {
             foreach (var box in stbl.Children!)
             {
@@ -45,8 +61,47 @@ internal sealed class ChunkOffsetTables
                 }
             }
         }
+    }
 
-        return result;
+    /// <summary>
+    /// False when every data reference of the track (minf/dinf/dref: 'url '/'alis' entries) lacks the self-contained
+    /// flag (0x000001), i.e. its media lives in another file. Unreadable references count as this file.
+    /// </summary>
+    private static bool DataInThisFile(Mp4Box minf)
+    {
+        var dinf = minf.Child(BoxTypes.Dinf);
+        if (dinf is not { Children: null, Payload.Length: >= 16 })
+        {
+            return true;
+        }
+
+        var payload = dinf.Payload.AsSpan();
+        var dref = BoxHeader.Parse(payload, dinf.SourceOffset);
+        if (dref.Code != BoxTypes.Dref || dref.Size < 16)
+        {
+            return true;
+        }
+
+        var entries = payload[(dref.HeaderLength + 8)..(int)dref.Size];
+        var count = 0;
+        while (entries.Length >= 12)
+        {
+            var entry = BoxHeader.Parse(entries, dinf.SourceOffset);
+            if (entry.Size < entry.HeaderLength + 4)
+            {
+                return true;
+            }
+
+            if ((entries[entry.HeaderLength + 3] & 1) != 0)
+            {
+                return true;
+            }
+
+            count++;
+            entries = entries[(int)entry.Size..];
+        }
+
+        return count == 0;
     }
 
     /// <summary>Rewrites every table through <paramref name="map"/>; returns true when a table had to become 64-bit.</summary>

@@ -10,6 +10,11 @@ internal static class MoovLabelEditor
 {
     public static void Apply(Mp4Box moov, string json)
     {
+        if (moov.Child(BoxTypes.Cmov) is not null)
+        {
+            throw new LabelingException(Mp4Carrier.Unsupported, "this QuickTime movie header is compressed ('cmov'); readers would not see a label beside it");
+        }
+
         var udta = moov.Child(BoxTypes.Udta);
         if (udta is { Unparsed: { } why })
         {

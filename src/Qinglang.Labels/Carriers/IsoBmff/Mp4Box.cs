@@ -56,7 +56,7 @@ internal sealed class Mp4Box(uint code)
         var size = Size;
         if (size > int.MaxValue)
         {
-            throw new LabelingException("container.too_large", $"'{Type}' box of {size} bytes is too large to rebuild in memory");
+            throw new LabelingException(Mp4Carrier.Unsupported, $"'{Type}' box of {size} bytes is too large to rebuild in memory");
         }
 
         var bytes = new byte[size];
