@@ -152,6 +152,26 @@ public sealed class Mp4CarrierTests : IDisposable
     }
 
     [Fact]
+    public void DuplicateAigcKeysCollapseToOneAndLaterKeysKeepTheirValues()
+    {
+        var mp4 = MakeMovie("dup.mp4");
+        Mp4Inspect.ReplaceKeysMeta(mp4, ("title", "T"), ("AIGC", OldLabel), ("mykey", "v"), ("aigc", OldLabel.Replace("x1", "x2", StringComparison.Ordinal)), ("encoder", "E"));
+        var before = Conformance.Inspector.Inspect(mp4);
+        Assert.Equal(2, before.Sites.Count);
+        Assert.Contains(before.Problems, p => p.Code == "label.duplicate");
+
+        var labeled = _folder.File("dup-labeled.mp4");
+        Conformance.Writer.Write(mp4, labeled, Producer);
+        Assert.Single(Conformance.Inspector.Inspect(labeled).Sites);
+        var tags = Mp4Inspect.FormatTags(labeled);
+        Assert.Equal("T", tags["title"]);
+        Assert.Equal("v", tags["mykey"]);
+        Assert.Equal("E", tags["encoder"]);
+        Assert.Contains("new-1", tags["AIGC"]);
+        Assert.DoesNotContain(tags.Keys, k => k == "aigc");
+    }
+
+    [Fact]
     public void AppleMoovMetaKeysAreMergedIntoNotShadowed()
     {
         // exiftool writes Keys tags into moov/meta, as iPhones do; ffmpeg applies the first keys table it meets to every

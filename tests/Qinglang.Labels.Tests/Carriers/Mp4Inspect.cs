@@ -171,4 +171,25 @@ internal static class Mp4Inspect
 
         File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray(), .. bytes[(int)(header.Offset + header.Size)..]]);
     }
+
+    /// <summary>Replaces moov/udta of a moov-last file with one holding an mdta meta of the given keys and values.</summary>
+    public static void ReplaceKeysMeta(string path, params (string Key, string Value)[] entries)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Mp4Box moov;
+        Box header;
+        using (var stream = new MemoryStream(bytes))
+        {
+            var (h, tree, _) = TopLevelBoxes.Read(stream).LoadMoov(stream);
+            (moov, header) = (tree, new Box(h.Type, h.Offset, h.Size));
+        }
+
+        Assert.Equal(bytes.Length, header.Offset + header.Size); // moov last: no chunk offset moves
+        var meta = MetadataKeys.NewMeta();
+        meta.Children![1].Payload = MetadataKeys.Build(new byte[4], [.. entries.Select(e => new MetadataKeys.Key(BoxHeader.Code4("mdta"), Encoding.UTF8.GetBytes(e.Key)))]);
+        meta.Children[2].Children!.AddRange(entries.Select((e, i) => MetadataKeys.Item((uint)(i + 1), e.Value)));
+        moov.Children!.RemoveAll(c => c.Type == "udta");
+        moov.Children.Add(Mp4Box.Container(BoxHeader.Code4("udta"), [], meta));
+        File.WriteAllBytes(path, [.. bytes[..(int)header.Offset], .. moov.ToArray()]);
+    }
 }

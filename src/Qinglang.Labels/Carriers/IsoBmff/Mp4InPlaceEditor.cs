@@ -9,6 +9,8 @@ namespace Qinglang.Labels.Carriers.IsoBmff;
 /// (inside a free box, or after the end of the file), flushed, and then a single header write — the commit — makes
 /// it the movie's moov and turns the old one into free space. Interrupted before that write, the file is unchanged
 /// for every reader; after it, it is labeled. Offsets never move, so no chunk table changes.
+/// Overwriting the old moov itself (even when the new one would fit) is deliberately not done: a crash halfway
+/// would leave neither moov readable, so such files go through the copying writer instead.
 /// </summary>
 internal static class Mp4InPlaceEditor
 {
