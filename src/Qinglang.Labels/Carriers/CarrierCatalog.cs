@@ -14,6 +14,7 @@ internal static class CarrierCatalog
         new Mp3.Mp3Carrier(),
         new Matroska.MatroskaCarrier(),
         new Flv.FlvCarrier(),
+        new IsoBmff.Mp4Carrier(),
         new Text.PlainTextCarrier(),
     ];
 }
