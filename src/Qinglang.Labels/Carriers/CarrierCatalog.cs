@@ -6,6 +6,9 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new Riff.WebPCarrier(),
+        new Riff.WavCarrier(),
+        new Riff.AviCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Text;
+using Qinglang.Core;
+using Qinglang.Labels.Model;
+
+namespace Qinglang.Labels.Carriers.Riff;
+
+/// <summary>
+/// WAV (RIFF 'WAVE', and RF64/BW64 with 64-bit sizes in ds64): the label is the RIFF chunk <c>AIGC</c> holding the bare
+/// JSON; an <c>AIGC</c> child of <c>LIST 'INFO'</c> is read as the alternative. Writing removes every label and
+/// appends one <c>AIGC</c> chunk at the end of the RIFF, keeping every other chunk (fmt, LIST INFO, bext, …).
+/// </summary>
+public sealed class WavCarrier : ILabelCarrier
+{
+    private const string FormType = "WAVE";
+    private const string LabelId = "AIGC";
+
+    public string Format => "wav";
+
+    public bool Detect(ReadOnlySpan<byte> head) => RiffReader.IsForm(head, FormType, allowRf64: true);
+
+    public CarrierScan Read(Stream input)
+    {
+        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true);
+        var sites = new List<LabelSite>();
+        var findings = new List<Finding>();
+        foreach (var chunk in TopLevel(input, header))
+        {
+            if (chunk.Id == LabelId)
+            {
+                sites.Add(new LabelSite("riff-chunk", chunk.ToString(), Text(RiffReader.ReadData(input, chunk))));
+            }
+            else if (chunk.IsList(RiffInfoList.ListType))
+            {
+                foreach (var entry in RiffInfoList.Read(input, chunk).Where(e => e.IsLabel))
+                {
+                    sites.Add(new LabelSite("riff-info", $"{chunk} child '{entry.Id}' at {entry.Offset}", entry.Text));
+                }
+            }
+        }
+
+        return new CarrierScan(sites, findings);
+    }
+
+    public void Write(Stream input, Stream output, AigcLabel label)
+    {
+        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true);
+        var chunks = TopLevel(input, header);
+        var patches = new List<RiffPatch>();
+        foreach (var chunk in chunks)
+        {
+            if (chunk.Id == LabelId)
+            {
+                patches.Add(RiffPatch.Remove(chunk));
+            }
+            else if (chunk.IsList(RiffInfoList.ListType))
+            {
+                var entries = RiffInfoList.Read(input, chunk);
+                if (entries.Any(e => e.IsLabel))
+                {
+                    var kept = entries.Where(e => !e.IsLabel).ToList();
+                    patches.Add(kept.Count == 0 ? RiffPatch.Remove(chunk) : new RiffPatch(chunk.Offset, chunk.End, RiffInfoList.Build(kept)));
+                }
+            }
+        }
+
+        // Appended after the last chunk (normally the data chunk, or a trailing LIST), inside the RIFF.
+        var labelChunk = RiffWriter.Chunk(LabelId, Encoding.UTF8.GetBytes(LabelJson.Serialize(label)));
+        var last = chunks.Count > 0 ? chunks[^1] : default;
+        var insertAt = last.Id is null ? RiffHeader.ChildrenOffset : last.End;
+        patches.Add(RiffPatch.Insert(insertAt, last.PadMissing ? [0, .. labelChunk] : labelChunk));
+
+        var newSize = header.Size + patches.Sum(p => p.Bytes.Length - (p.End - p.Start));
+        patches.AddRange(SizePatches(input, header, newSize));
+        RiffWriter.Splice(input, output, patches);
+    }
+
+    private static List<RiffChunk> TopLevel(Stream input, RiffHeader header) =>
+        [.. RiffReader.Children(input, RiffHeader.ChildrenOffset, header.DataEnd, header.Sizes)];
+
+    /// <summary>A plain RIFF stores its size at offset 4; RF64 keeps 0xFFFFFFFF there and the real size in ds64.</summary>
+    private static List<RiffPatch> SizePatches(Stream input, RiffHeader header, long newSize)
+    {
+        if (header.Sizes is null)
+        {
+            return [new RiffPatch(4, 8, RiffWriter.Size32(newSize))];
+        }
+
+        var ds64Size = new byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(ds64Size, (ulong)newSize);
+        var patches = new List<RiffPatch> { new(header.Sizes.Ds64.DataOffset, header.Sizes.Ds64.DataOffset + 8, ds64Size) };
+
+        var field = new byte[4];
+        input.Position = 4;
+        IO.StreamExtensions.ReadFully(input, field, "RF64 size field");
+        if (BinaryPrimitives.ReadUInt32LittleEndian(field) != Rf64Sizes.Placeholder)
+        {
+            // A BW64 file small enough for a 32-bit size may state it here too; keep the two in agreement.
+            BinaryPrimitives.WriteUInt32LittleEndian(field, newSize <= uint.MaxValue ? (uint)newSize : Rf64Sizes.Placeholder);
+            patches.Add(new RiffPatch(4, 8, field));
+        }
+
+        return patches;
+    }
+
+    /// <summary>The chunk's text: UTF-8, without trailing NULs some writers add.</summary>
+    private static string Text(byte[] data) => Encoding.UTF8.GetString(data).TrimEnd('\0');
+}
