@@ -114,6 +114,25 @@ public sealed class WavCarrierTests : IDisposable
     }
 
     [Fact]
+    public void StreamedWavGetsItsSizesFilledInSoTheLabelIsNotPlayedAsSamples()
+    {
+        // ffmpeg writing WAV to a pipe cannot seek back: RIFF and data sizes stay 0xFFFFFFFF (as `ffmpeg -f wav -` shows).
+        var wav = MakeWav("streamed.wav");
+        var bytes = File.ReadAllBytes(wav);
+        var data = RiffTestChunks.Children(bytes).Single(c => c.Id == "data");
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(data.Offset + 4), 0xFFFFFFFF);
+        File.WriteAllBytes(wav, bytes);
+        Assert.Contains(Conformance.Inspector.Inspect(wav).Problems, p => p.Message.Contains("streamed", StringComparison.Ordinal));
+
+        var labeled = Conformance.RoundTrip(wav, "wav", Checks.Decode);
+        var chunks = RiffTestChunks.Children(File.ReadAllBytes(labeled));
+        Assert.Equal(["fmt ", "LIST", "data", "AIGC"], chunks.Select(c => c.Id));
+        Assert.Equal(data.Size, chunks[2].Size);
+        AssertExiftoolSeesLabel(labeled, "post-0002");
+    }
+
+    [Fact]
     public void Rf64KeepsItsDs64SizesRight()
     {
         var wav = MakeWav("rf64.wav", "-rf64", "always");

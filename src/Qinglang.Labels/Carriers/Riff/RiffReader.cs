@@ -28,7 +28,8 @@ internal static class RiffReader
     }
 
     /// <summary>Reads and checks the outermost chunk; for RF64/BW64 also the <c>ds64</c> chunk that must follow.</summary>
-    public static RiffHeader ReadHeader(Stream input, string formType, bool allowRf64 = false)
+    /// <param name="allowUnsetSize">Accept a streamed file whose RIFF size was never filled in (see <see cref="RiffHeader.SizeUnset"/>).</param>
+    public static RiffHeader ReadHeader(Stream input, string formType, bool allowRf64 = false, bool allowUnsetSize = false)
     {
         input.Position = 0;
         Span<byte> head = stackalloc byte[12];
@@ -51,6 +52,11 @@ internal static class RiffReader
             }
         }
 
+        if (allowUnsetSize && sizes is null && size is 0 or Rf64Sizes.Placeholder && input.Length - 8 != size)
+        {
+            return new RiffHeader(magic, form, input.Length - 8, null, SizeUnset: true);
+        }
+
         if (size < 4 || size > input.Length - 8)
         {
             throw new ContainerFormatException($"{magic} chunk claims {size} bytes but the file holds {input.Length - 8} after its header", 4);
@@ -63,7 +69,11 @@ internal static class RiffReader
     /// The chunks between <paramref name="start"/> and <paramref name="end"/> (a RIFF or LIST body). Every size is
     /// checked against <paramref name="end"/>; a few zero bytes of slack at the end are tolerated, anything else is not.
     /// </summary>
-    public static IEnumerable<RiffChunk> Children(Stream input, long start, long end, Rf64Sizes? sizes = null)
+    /// <param name="openEndedId">
+    /// In a streamed file (<see cref="RiffHeader.SizeUnset"/>), the chunk id whose unset size (0 or 0xFFFFFFFF, or one
+    /// running past the end) means "to the end": WAV's <c>data</c>. Null everywhere else.
+    /// </param>
+    public static IEnumerable<RiffChunk> Children(Stream input, long start, long end, Rf64Sizes? sizes = null, string? openEndedId = null)
     {
         if (end > input.Length)
         {
@@ -84,6 +94,12 @@ internal static class RiffReader
             }
 
             var dataEnd = position + 8 + size;
+            if (id == openEndedId && (size is 0 or Rf64Sizes.Placeholder || dataEnd > end))
+            {
+                size = end - position - 8;
+                dataEnd = end;
+            }
+
             if (dataEnd > end || dataEnd < position)
             {
                 throw new ContainerFormatException($"'{id}' chunk claims {size} bytes but its enclosing chunk ends first", position);

@@ -14,6 +14,7 @@ public sealed class WavCarrier : ILabelCarrier
 {
     private const string FormType = "WAVE";
     private const string LabelId = "AIGC";
+    private const string DataId = "data";
 
     public string Format => "wav";
 
@@ -21,7 +22,7 @@ public sealed class WavCarrier : ILabelCarrier
 
     public CarrierScan Read(Stream input)
     {
-        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true);
+        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true, allowUnsetSize: true);
         var sites = new List<LabelSite>();
         var findings = new List<Finding>();
         foreach (var chunk in TopLevel(input, header))
@@ -39,12 +40,17 @@ public sealed class WavCarrier : ILabelCarrier
             }
         }
 
+        if (header.SizeUnset)
+        {
+            findings.Add(Finding.Warning(ProblemCodes.ContainerCorrupt, "streamed WAV: the RIFF and data sizes were never filled in; labeling fills them in", "offset 4"));
+        }
+
         return new CarrierScan(sites, findings);
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
-        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true);
+        var header = RiffReader.ReadHeader(input, FormType, allowRf64: true, allowUnsetSize: true);
         var chunks = TopLevel(input, header);
         var patches = new List<RiffPatch>();
         foreach (var chunk in chunks)
@@ -70,13 +76,19 @@ public sealed class WavCarrier : ILabelCarrier
         var insertAt = last.Id is null ? RiffHeader.ChildrenOffset : last.End;
         patches.Add(RiffPatch.Insert(insertAt, last.PadMissing ? [0, .. labelChunk] : labelChunk));
 
+        if (header.SizeUnset)
+        {
+            // A chunk appended after an open-ended data chunk would be played as samples: state its real size.
+            patches.AddRange(chunks.Where(c => c.Id == DataId).Select(c => new RiffPatch(c.Offset + 4, c.Offset + 8, RiffWriter.Size32(c.Size))));
+        }
+
         var newSize = header.Size + patches.Sum(p => p.Bytes.Length - (p.End - p.Start));
         patches.AddRange(SizePatches(input, header, newSize));
         RiffWriter.Splice(input, output, patches);
     }
 
     private static List<RiffChunk> TopLevel(Stream input, RiffHeader header) =>
-        [.. RiffReader.Children(input, RiffHeader.ChildrenOffset, header.DataEnd, header.Sizes)];
+        [.. RiffReader.Children(input, RiffHeader.ChildrenOffset, header.DataEnd, header.Sizes, header.SizeUnset ? DataId : null)];
 
     /// <summary>A plain RIFF stores its size at offset 4; RF64 keeps 0xFFFFFFFF there and the real size in ds64.</summary>
     private static List<RiffPatch> SizePatches(Stream input, RiffHeader header, long newSize)
