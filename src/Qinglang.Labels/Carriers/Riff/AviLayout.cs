@@ -1,3 +1,5 @@
+using Qinglang.Labels.IO;
+
 namespace Qinglang.Labels.Carriers.Riff;
 
 /// <summary>
@@ -30,7 +32,7 @@ internal sealed record AviLayout(RiffChunk First, IReadOnlyList<RiffChunk> Child
         while (input.Length - position >= 12)
         {
             input.Position = position;
-            IO.StreamExtensions.ReadFully(input, id, "chunk id");
+            input.ReadFully(id, "chunk id");
             if (!id.SequenceEqual("RIFF"u8))
             {
                 break;

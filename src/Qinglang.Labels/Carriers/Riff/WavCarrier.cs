@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Qinglang.Core;
+using Qinglang.Labels.IO;
 using Qinglang.Labels.Model;
 
 namespace Qinglang.Labels.Carriers.Riff;
@@ -104,7 +105,7 @@ public sealed class WavCarrier : ILabelCarrier
 
         var field = new byte[4];
         input.Position = 4;
-        IO.StreamExtensions.ReadFully(input, field, "RF64 size field");
+        input.ReadFully(field, "RF64 size field");
         if (BinaryPrimitives.ReadUInt32LittleEndian(field) != Rf64Sizes.Placeholder)
         {
             // A BW64 file small enough for a 32-bit size may state it here too; keep the two in agreement.

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Qinglang.Labels.IO;
 
 namespace Qinglang.Labels.Carriers.Riff;
 
@@ -23,7 +24,7 @@ internal static class WebPBitstream
         }
 
         input.Position = image.DataOffset;
-        IO.StreamExtensions.ReadFully(input, head[..need], "WebP bitstream header");
+        input.ReadFully(head[..need], "WebP bitstream header");
         return image.Id == "VP8 " ? Vp8(head, image) : Vp8L(head[..5], image);
     }
 
