@@ -80,8 +80,15 @@ public static class RiffTestChunks
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement[0].EnumerateObject()
             .Where(p => p.Name.Contains("AIGC", StringComparison.Ordinal))
-            .Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())];
+            .Select(p => p.Value.ValueKind == JsonValueKind.String ? FromExiftool(p.Value.GetString()!) : p.Value.GetRawText())];
     }
+
+    /// <summary>
+    /// exiftool prints binary values holding non-text bytes as base64; for an odd-sized top-level WAV chunk it reads
+    /// the pad byte too, so the value shows up that way.
+    /// </summary>
+    private static string FromExiftool(string value) =>
+        value.StartsWith("base64:", StringComparison.Ordinal) ? Encoding.UTF8.GetString(Convert.FromBase64String(value["base64:".Length..])) : value;
 
     public static JsonElement ExiftoolTags(string path, params string[] tags)
     {

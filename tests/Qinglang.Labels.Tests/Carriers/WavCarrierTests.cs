@@ -82,6 +82,29 @@ public sealed class WavCarrierTests : IDisposable
     }
 
     [Fact]
+    public void LongRecordingsAreLabeledInPlaceWithoutTouchingTheAudio()
+    {
+        var wav = MakeWav("long.wav", "-metadata", "title=x");
+        var before = File.ReadAllBytes(wav);
+        var first = Conformance.Writer.Write(wav, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "p1" });
+        Assert.True(first.InPlace);
+        var labeled = File.ReadAllBytes(wav);
+        Assert.Equal(before[8..], labeled[8..before.Length]); // only the RIFF size changed; the label was appended
+
+        var again = Conformance.Writer.Write(wav, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p2" });
+        Assert.False(again.InPlace); // the label grew: rewritten through a copy
+        var same = Conformance.Writer.Write(wav, null, new LabelRequest { PropagateID = "p3" });
+        Assert.True(same.InPlace); // same length: overwritten where it lies
+
+        var report = Conformance.Inspector.Inspect(wav);
+        Assert.True(report.IsValid, Conformance.Describe(report));
+        Assert.Equal("p1", report.Label!.ProduceID);
+        Assert.Equal("p3", report.Label.PropagateID);
+        Assert.Equal(Independent.DecodedStreamHashes(MakeWav("fresh.wav", "-metadata", "title=x")), Independent.DecodedStreamHashes(wav));
+        AssertExiftoolSeesLabel(wav, "p3");
+    }
+
+    [Fact]
     public void OddSizedChunksKeepTheirPadding()
     {
         var wav = MakeWav("odd.wav", "-metadata", "title=abc");

@@ -10,8 +10,9 @@ namespace Qinglang.Labels.Carriers.Riff;
 /// WAV (RIFF 'WAVE', and RF64/BW64 with 64-bit sizes in ds64): the label is the RIFF chunk <c>AIGC</c> holding the bare
 /// JSON; an <c>AIGC</c> child of <c>LIST 'INFO'</c> is read as the alternative. Writing removes every label and
 /// appends one <c>AIGC</c> chunk at the end of the RIFF, keeping every other chunk (fmt, LIST INFO, bext, …).
+/// Long recordings are labeled in place when the label is, or can become, the file's last chunk.
 /// </summary>
-public sealed class WavCarrier : ILabelCarrier
+public sealed class WavCarrier : IInPlaceLabelCarrier
 {
     private const string FormType = "WAVE";
     private const string LabelId = "AIGC";
@@ -86,6 +87,54 @@ public sealed class WavCarrier : ILabelCarrier
         var newSize = header.Size + patches.Sum(p => p.Bytes.Length - (p.End - p.Start));
         patches.AddRange(SizePatches(input, header, newSize));
         RiffWriter.Splice(input, output, patches);
+    }
+
+    /// <summary>
+    /// Edits without copying the audio when the label can go at the very end of the file: appended (the RIFF size is
+    /// the final small write, so an interruption leaves only ignored bytes past the RIFF), or, for a relabel whose
+    /// chunk keeps its length, overwritten where it lies.
+    /// </summary>
+    public bool TryWriteInPlace(FileStream file, AigcLabel label)
+    {
+        var header = RiffReader.ReadHeader(file, FormType, allowRf64: true, allowUnsetSize: true);
+        if (header.SizeUnset || header.DataEnd != file.Length)
+        {
+            return false;
+        }
+
+        var chunks = TopLevel(file, header);
+        if (chunks.Count == 0 || chunks[^1].PadMissing || chunks.Any(c => c.IsList(RiffInfoList.ListType) && RiffInfoList.Read(file, c).Any(e => e.IsLabel)))
+        {
+            return false;
+        }
+
+        var labelChunk = RiffWriter.Chunk(LabelId, Encoding.UTF8.GetBytes(LabelJson.Serialize(label)));
+        var sites = chunks.Where(c => c.Id == LabelId).ToList();
+        if (sites.Count == 0)
+        {
+            file.Position = file.Length;
+            file.Write(labelChunk);
+            file.Flush(flushToDisk: true);
+            WritePatches(file, SizePatches(file, header, header.Size + labelChunk.Length));
+            return true;
+        }
+
+        if (sites.Count == 1 && sites[0] == chunks[^1] && sites[0].End - sites[0].Offset == labelChunk.Length)
+        {
+            WritePatches(file, [RiffPatch.Overwrite(sites[0], labelChunk)]);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void WritePatches(FileStream file, IEnumerable<RiffPatch> patches)
+    {
+        foreach (var patch in patches)
+        {
+            file.Position = patch.Start;
+            file.Write(patch.Bytes);
+        }
     }
 
     private static List<RiffChunk> TopLevel(Stream input, RiffHeader header) =>
