@@ -163,6 +163,27 @@ public sealed class AviCarrierTests : IDisposable
     }
 
     [Fact]
+    public void LabelInAnAdobeXmpChunkIsRemovedInPlaceKeepingTheRestOfTheXmp()
+    {
+        var avi = MakeAvi("xmp.avi");
+        var bytes = File.ReadAllBytes(avi);
+        var pmx = RiffTestChunks.XmpChunkWithLabel(_folder.Path, OldLabel);
+        File.WriteAllBytes(avi, RiffTestChunks.Splice(bytes, bytes.Length, bytes.Length, pmx));
+        Assert.Equal("xmp", Assert.Single(Conformance.Inspector.Inspect(avi).Sites).Kind);
+
+        var result = Conformance.Writer.Write(avi, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "new" });
+        Assert.True(result.InPlace);
+        var after = Conformance.Inspector.Inspect(avi);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Equal("riff-info", Assert.Single(after.Sites).Kind);
+        Assert.Equal(bytes.Length + pmx.Length, new FileInfo(avi).Length);
+        var xmp = Tool.Run("exiftool", "-j", "-XMP:all", avi).EnsureSuccess("exiftool").Stdout;
+        Assert.Contains("Alice", xmp);
+        Assert.DoesNotContain("ContentProducer", xmp);
+        Assert.Contains("\\\"ProduceID\\\":\\\"new\\\"", Independent.FfprobeTags(avi)); // JSON inside ffprobe's JSON
+    }
+
+    [Fact]
     public void DetectsByMagicNotName()
     {
         var avi = _folder.File("movie.mp4");

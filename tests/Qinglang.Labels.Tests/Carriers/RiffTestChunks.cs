@@ -84,6 +84,16 @@ public static class RiffTestChunks
     }
 
     /// <summary>
+    /// An Adobe-style <c>_PMX</c> chunk: an XMP packet made by exiftool (dc:creator Alice) with a TC260:AIGC property added.
+    /// </summary>
+    public static byte[] XmpChunkWithLabel(string folder, string labelJson)
+    {
+        var sidecar = Path.Combine(folder, "side.xmp");
+        Tool.Run("exiftool", "-q", "-XMP-dc:Creator=Alice", "-o", sidecar).EnsureSuccess("exiftool");
+        return Chunk("_PMX", Xmp.XmpLabel.Merge(File.ReadAllBytes(sidecar), labelJson, padding: 0));
+    }
+
+    /// <summary>
     /// exiftool prints binary values holding non-text bytes as base64; for an odd-sized top-level WAV chunk it reads
     /// the pad byte too, so the value shows up that way.
     /// </summary>

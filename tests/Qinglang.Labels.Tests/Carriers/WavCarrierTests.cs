@@ -105,6 +105,28 @@ public sealed class WavCarrierTests : IDisposable
     }
 
     [Fact]
+    public void LabelInAnAdobeXmpChunkIsReadAndRemovedKeepingTheRestOfTheXmp()
+    {
+        var wav = MakeWav("xmp.wav");
+        var bytes = File.ReadAllBytes(wav);
+        File.WriteAllBytes(wav, RiffTestChunks.Splice(bytes, bytes.Length, bytes.Length, RiffTestChunks.XmpChunkWithLabel(_folder.Path, OldLabel)));
+        var report = Conformance.Inspector.Inspect(wav);
+        Assert.Equal("xmp", Assert.Single(report.Sites).Kind);
+        Assert.Equal("old", report.Label!.ContentProducer);
+
+        var result = Conformance.Writer.Write(wav, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "new" });
+        Assert.False(result.InPlace);
+        var after = Conformance.Inspector.Inspect(wav);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Equal("riff-chunk", Assert.Single(after.Sites).Kind);
+        Assert.Equal("new", after.Label!.ProduceID);
+        var xmp = Tool.Run("exiftool", "-j", "-XMP:all", wav).EnsureSuccess("exiftool").Stdout;
+        Assert.Contains("Alice", xmp);
+        Assert.DoesNotContain("ContentProducer", xmp);
+        Assert.Equal(Independent.DecodedStreamHashes(MakeWav("plain.wav")), Independent.DecodedStreamHashes(wav));
+    }
+
+    [Fact]
     public void OddSizedChunksKeepTheirPadding()
     {
         var wav = MakeWav("odd.wav", "-metadata", "title=abc");

@@ -21,6 +21,12 @@ public sealed class AviCarrier : IInPlaceLabelCarrier
     {
         var layout = AviLayout.Read(input);
         var sites = new List<LabelSite>();
+        var findings = new List<Finding>();
+        foreach (var xmp in layout.XmpChunks)
+        {
+            sites.AddRange(RiffXmpChunk.Sites(input, xmp, findings));
+        }
+
         foreach (var list in layout.InfoLists)
         {
             foreach (var entry in RiffInfoList.Read(input, list).Where(e => e.IsLabel))
@@ -29,7 +35,7 @@ public sealed class AviCarrier : IInPlaceLabelCarrier
             }
         }
 
-        return new CarrierScan(sites, new List<Finding>());
+        return new CarrierScan(sites, findings);
     }
 
     public void Write(Stream input, Stream output, AigcLabel label) =>

@@ -17,6 +17,14 @@ internal sealed record AviLabelPlan(IReadOnlyList<RiffPatch> Patches, bool InPla
         var newInfo = RiffInfoList.Build([.. kept, RiffInfoList.LabelEntry(LabelJson.Serialize(label))]);
 
         var removals = new List<RiffPatch>();
+        foreach (var xmp in layout.XmpChunks)
+        {
+            if (RiffXmpChunk.WithoutLabelSameLength(input, xmp) is { } cleaned)
+            {
+                removals.Add(RiffPatch.Overwrite(xmp, cleaned));
+            }
+        }
+
         foreach (var list in layout.InfoLists.Where(l => l != primary))
         {
             if (WithoutLabel(input, list) is { } cleaned)

@@ -33,6 +33,10 @@ public sealed class WavCarrier : IInPlaceLabelCarrier
             {
                 sites.Add(new LabelSite("riff-chunk", chunk.ToString(), Text(RiffReader.ReadData(input, chunk))));
             }
+            else if (chunk.Id == RiffXmpChunk.ChunkId)
+            {
+                sites.AddRange(RiffXmpChunk.Sites(input, chunk, findings));
+            }
             else if (chunk.IsList(RiffInfoList.ListType))
             {
                 foreach (var entry in RiffInfoList.Read(input, chunk).Where(e => e.IsLabel))
@@ -60,6 +64,10 @@ public sealed class WavCarrier : IInPlaceLabelCarrier
             if (chunk.Id == LabelId)
             {
                 patches.Add(RiffPatch.Remove(chunk));
+            }
+            else if (chunk.Id == RiffXmpChunk.ChunkId && RiffXmpChunk.WithoutLabel(input, chunk) is { } xmp)
+            {
+                patches.Add(new RiffPatch(chunk.Offset, chunk.End, xmp));
             }
             else if (chunk.IsList(RiffInfoList.ListType))
             {
@@ -103,7 +111,7 @@ public sealed class WavCarrier : IInPlaceLabelCarrier
         }
 
         var chunks = TopLevel(file, header);
-        if (chunks.Count == 0 || chunks[^1].PadMissing || chunks.Any(c => c.IsList(RiffInfoList.ListType) && RiffInfoList.Read(file, c).Any(e => e.IsLabel)))
+        if (chunks.Count == 0 || chunks[^1].PadMissing || chunks.Any(c => IsOtherSite(file, c)))
         {
             return false;
         }
@@ -127,6 +135,11 @@ public sealed class WavCarrier : IInPlaceLabelCarrier
 
         return false;
     }
+
+    /// <summary>A label site other than a top-level AIGC chunk (those need a rewrite, not an in-place edit).</summary>
+    private static bool IsOtherSite(Stream input, RiffChunk chunk) =>
+        (chunk.IsList(RiffInfoList.ListType) && RiffInfoList.Read(input, chunk).Any(e => e.IsLabel))
+        || (chunk.Id == RiffXmpChunk.ChunkId && RiffXmpChunk.WithoutLabel(input, chunk) is not null);
 
     private static void WritePatches(FileStream file, IEnumerable<RiffPatch> patches)
     {
