@@ -127,6 +127,24 @@ public sealed class WavCarrierTests : IDisposable
     }
 
     [Fact]
+    public void MalformedXmpChunkHoldingALabelIsDroppedNotLeftAsASecondSite()
+    {
+        var wav = MakeWav("badxmp.wav");
+        var bytes = File.ReadAllBytes(wav);
+        var packet = Encoding.UTF8.GetBytes("<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF><TC260:AIGC>" + System.Net.WebUtility.HtmlEncode(OldLabel) + "</TC260:AIGC>");
+        File.WriteAllBytes(wav, RiffTestChunks.Splice(bytes, bytes.Length, bytes.Length, RiffTestChunks.Chunk("_PMX", packet)));
+        var report = Conformance.Inspector.Inspect(wav);
+        Assert.Equal("old", report.Label!.ContentProducer);
+        Assert.Contains(report.Problems, p => p.Code == "label.xmp_malformed");
+
+        Conformance.Writer.Write(wav, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "new" });
+        var after = Conformance.Inspector.Inspect(wav);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Equal("riff-chunk", Assert.Single(after.Sites).Kind);
+        Assert.DoesNotContain(RiffTestChunks.Children(File.ReadAllBytes(wav)), c => c.Id == "_PMX");
+    }
+
+    [Fact]
     public void OddSizedChunksKeepTheirPadding()
     {
         var wav = MakeWav("odd.wav", "-metadata", "title=abc");

@@ -18,23 +18,40 @@ internal static class RiffXmpChunk
     public static IEnumerable<LabelSite> Sites(Stream input, RiffChunk chunk, ICollection<Finding> findings) =>
         XmpLabel.ReadSites(RiffReader.ReadData(input, chunk), $"{chunk} (XMP)", findings);
 
-    /// <summary>The chunk rebuilt without any AIGC property, or null when it holds none.</summary>
-    public static byte[]? WithoutLabel(Stream input, RiffChunk chunk) =>
-        XmpLabel.Remove(RiffReader.ReadData(input, chunk)) is { } packet ? RiffWriter.Chunk(ChunkId, packet) : null;
+    /// <summary>
+    /// The chunk rebuilt without any AIGC property; empty when it must go entirely (its XMP is not well-formed, so
+    /// the label found by text scanning cannot be cut out of it); null when it holds no label.
+    /// </summary>
+    public static byte[]? WithoutLabel(Stream input, RiffChunk chunk)
+    {
+        var (hasLabel, packet) = Clean(input, chunk);
+        return !hasLabel ? null : packet is null ? [] : RiffWriter.Chunk(ChunkId, packet);
+    }
 
     /// <summary>
-    /// The chunk rebuilt without any AIGC property and padded with XMP whitespace to its old length, for files whose
-    /// later chunks must not move; null when it holds none. Throws when the rewritten packet would not fit.
+    /// Like <see cref="WithoutLabel"/>, but of the chunk's old length (XMP whitespace pads the packet, or JUNK replaces
+    /// a chunk that must go), for files whose later chunks must not move. Throws when the packet would not fit.
     /// </summary>
     public static byte[]? WithoutLabelSameLength(Stream input, RiffChunk chunk)
     {
-        if (XmpLabel.Remove(RiffReader.ReadData(input, chunk)) is not { } packet)
+        var (hasLabel, packet) = Clean(input, chunk);
+        if (!hasLabel)
         {
             return null;
         }
 
+        if (chunk.PadMissing)
+        {
+            throw new ContainerFormatException($"{chunk} lacks its pad byte; refusing to rewrite it in place", chunk.Offset);
+        }
+
+        if (packet is null)
+        {
+            return RiffWriter.Junk(chunk.End - chunk.Offset);
+        }
+
         var trailer = packet.AsSpan().LastIndexOf(Trailer);
-        if (packet.Length > chunk.Size || trailer < 0 || chunk.PadMissing)
+        if (packet.Length > chunk.Size || trailer < 0)
         {
             throw new LabelingException(Model.ProblemCodes.NoImplicitSite, $"the XMP packet in {chunk} cannot lose its AIGC property without growing, and later chunks must not move");
         }
@@ -44,5 +61,17 @@ internal static class RiffXmpChunk
         padded.AsSpan(trailer, padded.Length - packet.Length).Fill((byte)' ');
         packet.AsSpan(trailer).CopyTo(padded.AsSpan(trailer + padded.Length - packet.Length));
         return RiffWriter.Chunk(ChunkId, padded);
+    }
+
+    /// <summary>Whether the chunk holds a label, and its packet without it (null when the XMP cannot be parsed).</summary>
+    private static (bool HasLabel, byte[]? Packet) Clean(Stream input, RiffChunk chunk)
+    {
+        var data = RiffReader.ReadData(input, chunk);
+        if (XmpLabel.Remove(data) is { } packet)
+        {
+            return (true, packet);
+        }
+
+        return (XmpLabel.ReadSites(data, chunk.ToString(), new List<Finding>()).Any(), null);
     }
 }
