@@ -196,6 +196,24 @@ public sealed class WavCarrierTests : IDisposable
     }
 
     [Fact]
+    public void OddLabelChunkWithoutItsPadByteAtTheEndIsReplacedCleanly()
+    {
+        // Another writer's odd-sized AIGC chunk ends the file without its pad byte.
+        var wav = MakeWav("oddlabel.wav");
+        var bytes = File.ReadAllBytes(wav);
+        var value = OldLabel.Length % 2 == 1 ? OldLabel : OldLabel + " ";
+        var chunk = RiffTestChunks.Chunk("AIGC", Encoding.UTF8.GetBytes(value));
+        File.WriteAllBytes(wav, RiffTestChunks.Splice(bytes, bytes.Length, bytes.Length, chunk[..^1]));
+        Assert.Equal("old", Conformance.Inspector.Inspect(wav).Label!.ContentProducer);
+
+        Conformance.Writer.Write(wav, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "new" });
+        var after = Conformance.Inspector.Inspect(wav);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Equal(["fmt ", "LIST", "data", "AIGC"], RiffTestChunks.Children(File.ReadAllBytes(wav)).Select(c => c.Id));
+        Assert.Equal(Independent.DecodedStreamHashes(MakeWav("plain.wav")), Independent.DecodedStreamHashes(wav));
+    }
+
+    [Fact]
     public void Rf64KeepsItsDs64SizesRight()
     {
         var wav = MakeWav("rf64.wav", "-rf64", "always");

@@ -9,7 +9,8 @@ namespace Qinglang.Labels.Carriers.Riff;
 /// rewritten in place when it fits together with the JUNK padding around it (ffmpeg leaves 1 KB after INFO for tag
 /// editing); otherwise the old list becomes JUNK and the new one is appended at the end of the first RIFF chunk,
 /// which is only done when no OpenDML <c>RIFF 'AVIX'</c> chunk follows it (shifting one would break its absolute
-/// offsets, so that case is refused with a <see cref="LabelingException"/>).
+/// offsets, so that case is refused with a <see cref="LabelingException"/>). A TC260 property in an Adobe
+/// <c>_PMX</c> XMP chunk is read too, and removed on writing by padding the packet to its old length.
 /// </summary>
 public sealed class AviCarrier : IInPlaceLabelCarrier
 {

@@ -12,10 +12,10 @@ namespace Qinglang.Labels.Carriers.Riff;
 /// <param name="InfoLists">Every LIST INFO among the top-level children of all RIFF chunks, in file order.</param>
 internal sealed record AviLayout(RiffChunk First, IReadOnlyList<RiffChunk> Children, IReadOnlyList<RiffChunk> Followers, IReadOnlyList<RiffChunk> InfoLists)
 {
+    public const string FormType = "AVI ";
+
     /// <summary>XMP chunks (<c>_PMX</c>) at the top level of the first RIFF chunk, where Adobe's toolkit puts them.</summary>
     public IEnumerable<RiffChunk> XmpChunks => Children.Where(c => c.Id == RiffXmpChunk.ChunkId);
-
-    public const string FormType = "AVI ";
 
     /// <summary>The first INFO list of the first RIFF chunk: the one the label joins.</summary>
     public RiffChunk? Primary => Children.Where(c => c.IsList(RiffInfoList.ListType)).Select(c => (RiffChunk?)c).FirstOrDefault();

@@ -8,7 +8,8 @@ namespace Qinglang.Labels.Carriers.Riff;
 
 /// <summary>
 /// WAV (RIFF 'WAVE', and RF64/BW64 with 64-bit sizes in ds64): the label is the RIFF chunk <c>AIGC</c> holding the bare
-/// JSON; an <c>AIGC</c> child of <c>LIST 'INFO'</c> is read as the alternative. Writing removes every label and
+/// JSON; an <c>AIGC</c> child of <c>LIST 'INFO'</c> and a TC260 property in an Adobe <c>_PMX</c> XMP chunk are read as
+/// alternatives. Writing removes every label (keeping the other INFO children and XMP properties) and
 /// appends one <c>AIGC</c> chunk at the end of the RIFF, keeping every other chunk (fmt, LIST INFO, bext, …).
 /// Long recordings are labeled in place when the label is, or can become, the file's last chunk.
 /// </summary>
@@ -84,7 +85,8 @@ public sealed class WavCarrier : IInPlaceLabelCarrier
         var labelChunk = RiffWriter.Chunk(LabelId, Encoding.UTF8.GetBytes(LabelJson.Serialize(label)));
         var last = chunks.Count > 0 ? chunks[^1] : default;
         var insertAt = last.Id is null ? RiffHeader.ChildrenOffset : last.End;
-        patches.Add(RiffPatch.Insert(insertAt, last.PadMissing ? [0, .. labelChunk] : labelChunk));
+        var padLast = last.PadMissing && !patches.Any(p => p.Start == last.Offset); // a rewritten or removed chunk needs none
+        patches.Add(RiffPatch.Insert(insertAt, padLast ? [0, .. labelChunk] : labelChunk));
 
         if (header.SizeUnset)
         {
