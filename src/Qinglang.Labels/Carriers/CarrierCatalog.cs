@@ -15,6 +15,9 @@ internal static class CarrierCatalog
         new Matroska.MatroskaCarrier(),
         new Flv.FlvCarrier(),
         new IsoBmff.Mp4Carrier(),
+        new Riff.WebPCarrier(),
+        new Riff.WavCarrier(),
+        new Riff.AviCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
