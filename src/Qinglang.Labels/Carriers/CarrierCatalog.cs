@@ -1,6 +1,6 @@
 namespace Qinglang.Labels.Carriers;
 
-/// <summary>The list of carriers, in detection order. Each container family adds its carrier here.</summary>
+/// <summary>The list of carriers, in detection order: exact magic numbers first, guesses and text sniffing last.</summary>
 internal static class CarrierCatalog
 {
     public static IEnumerable<ILabelCarrier> All() =>
@@ -11,13 +11,14 @@ internal static class CarrierCatalog
         new Tiff.TiffCarrier(),
         new Flac.FlacCarrier(),
         new Ogg.OggCarrier(),
-        new Mp3.Mp3Carrier(),
         new Matroska.MatroskaCarrier(),
         new Flv.FlvCarrier(),
         new IsoBmff.Mp4Carrier(),
         new Riff.WebPCarrier(),
         new Riff.WavCarrier(),
         new Riff.AviCarrier(),
+        // MP3 without an ID3 tag is recognised by its first frames alone: a guess, so it comes after every magic number.
+        new Mp3.Mp3Carrier(),
         new Text.PlainTextCarrier(),
     ];
 }
