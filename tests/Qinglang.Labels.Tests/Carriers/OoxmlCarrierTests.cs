@@ -1,0 +1,287 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using Qinglang.Labels.Carriers;
+using Qinglang.Labels.Carriers.Ooxml;
+using Qinglang.Labels.Tests.Support;
+using Qinglang.Labels.Writing;
+
+namespace Qinglang.Labels.Tests.Carriers;
+
+public sealed class OoxmlCarrierTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static readonly LabelRequest ProducerLabel = new() { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "gen-0001" };
+
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("xlsx")]
+    [InlineData("pptx")]
+    public void RoundTripIsSeenByExiftoolTheSdkAndUnzip(string format)
+    {
+        var original = Make(format, "in." + format);
+        var textBefore = OoxmlDocuments.MainText(original);
+        var entriesBefore = RawEntries(original);
+
+        var labeled = Conformance.RoundTrip(original, format, Checks.Exiftool);
+
+        Assert.Contains("post-0002", OoxmlDocuments.CustomProperties(labeled)["AIGC"]);
+        Assert.Contains(Conformance.Producer, OoxmlDocuments.CustomProperties(labeled)["AIGC"]);
+        Assert.Equal(textBefore, OoxmlDocuments.MainText(labeled));
+        ExiftoolSeesAigcProperty(labeled);
+        UnzipTestPasses(labeled);
+
+        // Every entry but the three registry/label parts is copied byte for byte, local header included.
+        var after = RawEntries(labeled);
+        foreach (var (name, bytes) in entriesBefore)
+        {
+            if (name is not ("[Content_Types].xml" or "_rels/.rels" or "docProps/custom.xml"))
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(after[name]), $"{name} was not copied raw");
+            }
+        }
+
+        Assert.Equal(entriesBefore.Count + 1, after.Count);
+    }
+
+    [Fact]
+    public void ExistingCustomPropertiesAreKeptAndOldLabelReplaced()
+    {
+        var oldLabel = "{\"Label\":\"2\",\"ContentProducer\":\"old\",\"ProduceID\":\"x1\"}";
+        var docx = OoxmlDocuments.Docx(
+            _folder.File("props.docx"),
+            "Body text",
+            ("Reviewer", OoxmlDocuments.Text("Alice")),
+            ("AIGC", OoxmlDocuments.Text(oldLabel)),
+            ("Revision", OoxmlDocuments.Int(7)));
+
+        var before = Conformance.Inspector.Inspect(docx);
+        Assert.Equal("docx", before.Format);
+        Assert.Equal("old", Assert.Single(before.Sites) is { } site ? before.Label!.ContentProducer : null);
+
+        var labeled = Conformance.RoundTrip(docx, "docx", Checks.Exiftool);
+        var properties = OoxmlDocuments.CustomProperties(labeled);
+        Assert.Equal("Alice", properties["Reviewer"]);
+        Assert.Equal("7", properties["Revision"]);
+        Assert.DoesNotContain("\"old\"", properties["AIGC"]);
+        Assert.Equal(3, properties.Count);
+        Assert.Equal("Body text", OoxmlDocuments.MainText(labeled));
+        ExiftoolSeesAigcProperty(labeled);
+        Assert.Contains("Alice", Tool.Run("exiftool", "-j", labeled).EnsureSuccess("exiftool").Stdout);
+        UnzipTestPasses(labeled);
+    }
+
+    [Fact]
+    public void LowercasePrefixedPropertyIsReadAndReplacedByOne()
+    {
+        var docx = OoxmlDocuments.Docx(
+            _folder.File("alt.docx"),
+            "x",
+            ("tc260:aigc", OoxmlDocuments.Text("{\"Label\":\"1\",\"ContentProducer\":\"vendor\",\"ProduceID\":\"v1\"}")));
+        var report = Conformance.Inspector.Inspect(docx);
+        Assert.Equal("vendor", report.Label!.ContentProducer);
+        Assert.Contains(report.Problems, p => p.Code == "label.element_case");
+
+        Conformance.Writer.Write(docx, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p" });
+        var properties = OoxmlDocuments.CustomProperties(docx);
+        Assert.Equal(["AIGC"], properties.Keys);
+        Assert.Contains("vendor", properties["AIGC"]);
+    }
+
+    [Fact]
+    public void StreamedEntriesWithDataDescriptorsAreCopiedRaw()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("plain.docx"), "Streamed body");
+        var streamed = _folder.File("streamed.docx");
+        RepackStreamed(docx, streamed);
+        var directory = Directory(streamed);
+        Assert.All(directory.Entries, e => Assert.True(e.HasDescriptor, $"{e.Name} has no data descriptor"));
+
+        var entriesBefore = RawEntries(streamed);
+        var labeled = Conformance.RoundTrip(streamed, "docx", Checks.Exiftool);
+        var after = RawEntries(labeled);
+        Assert.True(entriesBefore["word/document.xml"].AsSpan().SequenceEqual(after["word/document.xml"]));
+        Assert.Equal("Streamed body", OoxmlDocuments.MainText(labeled));
+        UnzipTestPasses(labeled);
+    }
+
+    [Fact]
+    public void HugeCustomPartIsRefusedAsBomb()
+    {
+        // 20 MB of whitespace inside the root element: valid XML, claiming more than any package part needs.
+        var docx = WithCustomPart("big.docx", new string(' ', 20 << 20));
+        ExpectCorruptAndUnwritable(docx, "zip bomb");
+    }
+
+    [Fact]
+    public void ImplausiblyCompressedCustomPartIsRefused()
+    {
+        var docx = WithCustomPart("dense.docx", new string(' ', 8 << 20));
+        var entry = Directory(docx).Find("docProps/custom.xml")!;
+        Assert.True(entry.UncompressedSize / entry.CompressedSize > 200);
+        ExpectCorruptAndUnwritable(docx, "not plausible");
+    }
+
+    [Fact]
+    public void EntryClaimingHugeUncompressedSizeIsNotInflated()
+    {
+        var docx = WithCustomPart("claim.docx", "");
+        var entry = Directory(docx).Find("docProps/custom.xml")!;
+        var bytes = File.ReadAllBytes(docx);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)entry.LocalHeaderOffset + 22), 0xFFFFFFF0);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(CentralRecordOffset(bytes, entry.Name) + 24), 0xFFFFFFF0);
+        File.WriteAllBytes(docx, bytes);
+        ExpectCorruptAndUnwritable(docx, "4294967280");
+    }
+
+    [Fact]
+    public void DuplicateEntryNamesAreCorrupt()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("dup.docx"));
+        using (var archive = ZipFile.Open(docx, ZipArchiveMode.Update))
+        {
+            // ZipArchive lets two entries share a name; readers then disagree about which one is the document.
+            using var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+        }
+
+        ExpectCorruptAndUnwritable(docx, "twice");
+    }
+
+    [Fact]
+    public void LocalHeaderThatDisagreesWithCentralRecordIsCorrupt()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("mismatch.docx"));
+        var entry = Directory(docx).Find("word/document.xml")!;
+        var bytes = File.ReadAllBytes(docx);
+        bytes[entry.LocalHeaderOffset + 30 + 5] ^= 0x01; // one letter of the local name
+        File.WriteAllBytes(docx, bytes);
+        ExpectCorruptAndUnwritable(docx, "different entry");
+    }
+
+    [Fact]
+    public void PlainZipIsNotClaimed()
+    {
+        File.WriteAllText(_folder.File("notes.txt"), "just notes\n");
+        File.WriteAllText(_folder.File("data.csv"), "a,b\n1,2\n");
+        var zip = _folder.File("archive.docx");
+        Tool.Run("zip", "-j", "-q", zip, _folder.File("notes.txt"), _folder.File("data.csv")).EnsureSuccess("zip");
+
+        Assert.False(new OoxmlCarrier().Detect(File.ReadAllBytes(zip)));
+        Assert.NotEqual("ooxml", Conformance.Inspector.Inspect(zip).Format);
+        Assert.Throws<LabelingException>(() => Conformance.Writer.Write(zip, _folder.File("out.docx"), ProducerLabel));
+    }
+
+    [Fact]
+    public void DocumentsAreDetectedByContentWithWhateverName()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("a.docx"));
+        var renamed = _folder.File("photo.png");
+        File.Move(docx, renamed);
+        Assert.Equal("docx", Conformance.Inspector.Inspect(renamed).Format);
+    }
+
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("xlsx")]
+    public void CorruptedCopiesNeverCrashOrWriteHalfFiles(string format) => Corruption.Fuzz(Make(format, "fuzz." + format));
+
+    private string Make(string format, string name) => format switch
+    {
+        "docx" => OoxmlDocuments.Docx(_folder.File(name)),
+        "xlsx" => OoxmlDocuments.Xlsx(_folder.File(name)),
+        _ => OoxmlDocuments.Pptx(_folder.File(name)),
+    };
+
+    private string WithCustomPart(string name, string padding)
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File(name));
+        using var archive = ZipFile.Open(docx, ZipArchiveMode.Update);
+        using var writer = new StreamWriter(archive.CreateEntry("docProps/custom.xml", CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+        writer.Write("<?xml version=\"1.0\"?><Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\">");
+        writer.Write(padding);
+        writer.Write("</Properties>");
+        return docx;
+    }
+
+    private void ExpectCorruptAndUnwritable(string path, string why)
+    {
+        var report = Conformance.Inspector.Inspect(path);
+        var problem = Assert.Single(report.Problems, p => p.Code == "container.corrupt");
+        Assert.Contains(why, problem.Message);
+        var output = _folder.File("refused-" + Path.GetFileName(path));
+        Assert.Throws<ContainerFormatException>(() => Conformance.Writer.Write(path, output, ProducerLabel));
+        Assert.False(File.Exists(output));
+    }
+
+    /// <summary>exiftool names Office custom properties by their name: the label shows up as an AIGC tag.</summary>
+    private static void ExiftoolSeesAigcProperty(string path) =>
+        Assert.Contains(Independent.ExiftoolLabelValues(path), v => v.Tag.EndsWith("AIGC", StringComparison.Ordinal));
+
+    private static void UnzipTestPasses(string path)
+    {
+        var result = Tool.Run("unzip", "-t", path).EnsureSuccess("unzip -t");
+        Assert.Contains("No errors detected", result.Stdout);
+    }
+
+    private static ZipDirectory Directory(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ZipDirectory.Read(stream);
+    }
+
+    /// <summary>Each entry's raw bytes (local header, data, descriptor) by name.</summary>
+    private static Dictionary<string, byte[]> RawEntries(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return Directory(path).Entries.ToDictionary(e => e.Name, e => bytes[(int)e.LocalHeaderOffset..(int)e.EntryEnd]);
+    }
+
+    private static int CentralRecordOffset(byte[] bytes, string name)
+    {
+        var nameBytes = Encoding.ASCII.GetBytes(name);
+        for (var at = bytes.Length - 46; at >= 0; at--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at)) == 0x02014B50
+                && bytes.AsSpan(at + 46).StartsWith(nameBytes)
+                && BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 28)) == nameBytes.Length)
+            {
+                return at;
+            }
+        }
+
+        throw new InvalidOperationException($"no central record for {name}");
+    }
+
+    /// <summary>Re-packs a package through a non-seekable stream, so ZipArchive streams every entry with a data descriptor.</summary>
+    private static void RepackStreamed(string source, string destination)
+    {
+        using var input = ZipFile.OpenRead(source);
+        using var file = File.Create(destination);
+        using var forwardOnly = new ForwardOnlyStream(file);
+        using var output = new ZipArchive(forwardOnly, ZipArchiveMode.Create);
+        foreach (var entry in input.Entries)
+        {
+            using var from = entry.Open();
+            using var to = output.CreateEntry(entry.FullName).Open();
+            from.CopyTo(to);
+        }
+    }
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
