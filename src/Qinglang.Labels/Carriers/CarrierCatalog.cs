@@ -7,6 +7,7 @@ internal static class CarrierCatalog
     [
         new Png.PngCarrier(),
         new Ooxml.OoxmlCarrier(),
+        new Markdown.MarkdownCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
