@@ -143,6 +143,16 @@ public sealed class MarkdownCarrierTests : IDisposable
     }
 
     [Fact]
+    public void TomlFrontMatterIsRefusedNotBroken()
+    {
+        var path = Write("hugo.md", "+++\ntitle = \"Post\"\n+++\n" + Readme);
+        var output = _folder.File("hugo-labeled.md");
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(path, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "t" }));
+        Assert.Contains("TOML", ex.Message);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void FrontMatterAloneMakesMarkdown()
     {
         var path = Write("notes.txt", "---\ntitle: Notes\n---\nJust prose follows here.\n");

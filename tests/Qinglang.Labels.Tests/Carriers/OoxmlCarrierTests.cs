@@ -109,6 +109,53 @@ public sealed class OoxmlCarrierTests : IDisposable
     }
 
     [Fact]
+    public void Zip64ExtraFieldsFromInfoZipAreHonoured()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("sdk.docx"), "Zip64 body");
+        var unpacked = _folder.File("unpacked");
+        Tool.Run("unzip", "-q", docx, "-d", unpacked).EnsureSuccess("unzip");
+        var zip64 = _folder.File("zip64.docx");
+        Tool.Run("sh", "-c", "cd \"$1\" && zip -q -X -fz -r \"$2\" .", "sh", unpacked, zip64).EnsureSuccess("zip -fz");
+        var bytes = File.ReadAllBytes(zip64);
+        var document = Directory(zip64).Find("word/document.xml")!;
+        Assert.Equal(0xFFFFFFFFu, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)document.LocalHeaderOffset + 18)));
+
+        var entriesBefore = RawEntries(zip64);
+        var labeled = Conformance.RoundTrip(zip64, "docx", Checks.Exiftool);
+        Assert.True(entriesBefore["word/document.xml"].AsSpan().SequenceEqual(RawEntries(labeled)["word/document.xml"]));
+        Assert.Equal("Zip64 body", OoxmlDocuments.MainText(labeled));
+        Assert.Contains("post-0002", OoxmlDocuments.CustomProperties(labeled)["AIGC"]);
+        UnzipTestPasses(labeled);
+    }
+
+    [Fact]
+    public void MoreThan65535EntriesGetZip64EndRecords()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("many.docx"), "Many parts");
+        using (var archive = ZipFile.Open(docx, ZipArchiveMode.Update))
+        {
+            for (var i = 0; i < 65_600; i++)
+            {
+                archive.CreateEntry($"customXml/item{i}.bin", CompressionLevel.NoCompression);
+            }
+        }
+
+        var labeled = _folder.File("many-labeled.docx");
+        Conformance.Writer.Write(docx, labeled, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "many" });
+        var bytes = File.ReadAllBytes(labeled);
+        Assert.Equal(0xFFFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(bytes.Length - 22 + 10)));
+        using (var archive = ZipFile.OpenRead(labeled))
+        {
+            Assert.Equal(65_600 + 4, archive.Entries.Count); // document, rels, content types, and the new custom part
+            using var reader = new StreamReader(archive.GetEntry("docProps/custom.xml")!.Open());
+            Assert.Contains("\"ProduceID\":\"many\"", reader.ReadToEnd());
+        }
+
+        Assert.Equal("many", Conformance.Inspector.Inspect(labeled).Label!.ProduceID);
+        UnzipTestPasses(labeled);
+    }
+
+    [Fact]
     public void HugeCustomPartIsRefusedAsBomb()
     {
         // 20 MB of whitespace inside the root element: valid XML, claiming more than any package part needs.

@@ -37,6 +37,17 @@ internal sealed class FrontMatter
     /// <summary>Offset just after the closing delimiter line (after the BOM when there is no front matter).</summary>
     public int End { get; }
 
+    /// <summary>The file opens with a <c>+++</c> line: Hugo's TOML front matter, which this carrier does not edit.</summary>
+    public bool StartsWithTomlFrontMatter
+    {
+        get
+        {
+            var start = HasBom ? Utf8Bom.Length : 0;
+            var first = TextLine.Split(Head.AsSpan(0, Math.Min(Head.Length, start + 64)), start).FirstOrDefault();
+            return first.Text(Head).TrimEnd((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t']).SequenceEqual("+++"u8);
+        }
+    }
+
     public int BodyStart => Lines is null ? (HasBom ? Utf8Bom.Length : 0) : End;
 
     /// <summary>The opening delimiter line (after any BOM), the closing one is <see cref="ClosingLine"/>.</summary>

@@ -66,15 +66,8 @@ public sealed class OoxmlCarrier : ILabelCarrier
         var customName = package.CustomPartName;
         if (package.Directory.Find(customName) is { } customEntry)
         {
-            try
-            {
-                var custom = OpcXml.Load(ZipPartReader.Read(input, customEntry), customEntry.Name);
-                sites.AddRange(CustomProperties.ReadSites(custom, customEntry.Name, findings));
-            }
-            catch (LabelingException ex)
-            {
-                findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, ex.Message, customEntry.Name));
-            }
+            var custom = OpcXml.Load(ZipPartReader.Read(input, customEntry), customEntry.Name);
+            sites.AddRange(CustomProperties.ReadSites(custom, customEntry.Name, findings));
 
             if (sites.Count > 0)
             {

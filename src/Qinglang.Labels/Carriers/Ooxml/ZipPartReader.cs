@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Qinglang.Labels.IO;
-using Qinglang.Labels.Model;
 
 namespace Qinglang.Labels.Carriers.Ooxml;
 
@@ -27,7 +26,8 @@ internal static class ZipPartReader
     {
         if (entry.IsEncrypted)
         {
-            throw new LabelingException(ProblemCodes.ContainerCorrupt, $"{entry} is encrypted; it cannot be read or updated");
+            // Office encrypts a whole document into a compound file, never single package parts.
+            throw new ContainerFormatException($"{entry} is encrypted; package parts of an Office document never are", entry.LocalHeaderOffset);
         }
 
         if (entry.UncompressedSize > MaxPartSize)
