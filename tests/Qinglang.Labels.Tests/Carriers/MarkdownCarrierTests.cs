@@ -67,6 +67,19 @@ public sealed class MarkdownCarrierTests : IDisposable
     }
 
     [Fact]
+    public void BomWithoutFrontMatterStaysFirst()
+    {
+        var path = _folder.File("bom.md");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Readme)]);
+        var labeled = Conformance.RoundTrip(path, "markdown", Checks.None);
+
+        var bytes = File.ReadAllBytes(labeled);
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'-', (byte)'-', (byte)'-', (byte)'\n'], bytes[..7]);
+        Assert.EndsWith("\n---\n" + Readme, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal("gen-0001", YamlLabel(labeled)["ProduceID"]);
+    }
+
+    [Fact]
     public void ExistingBlockLabelIsReplacedInPlace()
     {
         var path = Write("old.md", "---\ntitle: t\nAIGC:\n  Label: \"2\"\n  ContentProducer: \"old\"\n  ProduceID: \"o1\"\n\nlayout: post\n---\n" + Readme);
@@ -134,6 +147,8 @@ public sealed class MarkdownCarrierTests : IDisposable
     [InlineData("plain.txt", "This is just prose. It has sentences, and a list of thoughts - but no markup.\nAnother line of text.\n")]
     [InlineData("config.yaml", "# Settings\nname: demo\nitems:\n  - a\n  - b\nurl: \"[x](y)\"\n")]
     [InlineData("script.py", "#!/usr/bin/env python3\n# Tool\n\nprint('**x**')\n")]
+    [InlineData("run.sh", "# Build step\n\nmake all\n\n# Test step\n\n- not a list\nmake test\n")]
+    [InlineData("settings.ini", "# Main\n\n[server]\nport = 8080\nhost = example\n\n# Other\n\n- x\n")]
     [InlineData("list.txt", "# Shopping\n\n- milk\n- bread\n")]
     public void NonMarkdownTextIsNotClaimed(string name, string content)
     {
@@ -150,6 +165,16 @@ public sealed class MarkdownCarrierTests : IDisposable
         var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(path, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "t" }));
         Assert.Contains("TOML", ex.Message);
         Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("# Changelog\n\n## 1.0.0\n\n- Added labels\n- Fixed a crash\n")]
+    [InlineData("Title\n=====\n\nSome text and a [link](http://example.org).\n")]
+    [InlineData("Notes with `inline code` here.\n\n> a quoted remark\n")]
+    public void MarkdownStructureIsRecognised(string content)
+    {
+        var path = Write("doc.txt", content);
+        Assert.Equal("markdown", Conformance.Inspector.Inspect(path).Format);
     }
 
     [Fact]

@@ -156,6 +156,31 @@ public sealed class OoxmlCarrierTests : IDisposable
     }
 
     [Fact]
+    public void ArchiveCommentAndTrailingPaddingAreKept()
+    {
+        var docx = OoxmlDocuments.Docx(_folder.File("comment.docx"), "Commented");
+        using (var archive = ZipFile.Open(docx, ZipArchiveMode.Update))
+        {
+            archive.Comment = "made for a test";
+        }
+
+        File.AppendAllText(docx, new string('\0', 100));
+        var labeled = _folder.File("comment-labeled.docx");
+        Conformance.Writer.Write(docx, labeled, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "c" });
+
+        var bytes = File.ReadAllBytes(labeled);
+        Assert.All(bytes[^100..], b => Assert.Equal(0, b));
+        File.WriteAllBytes(labeled, bytes[..^100]);
+        using (var archive = ZipFile.OpenRead(labeled))
+        {
+            Assert.Equal("made for a test", archive.Comment);
+        }
+
+        Assert.Equal("c", Conformance.Inspector.Inspect(labeled).Label!.ProduceID);
+        Assert.Equal("Commented", OoxmlDocuments.MainText(labeled));
+    }
+
+    [Fact]
     public void HugeCustomPartIsRefusedAsBomb()
     {
         // 20 MB of whitespace inside the root element: valid XML, claiming more than any package part needs.

@@ -7,7 +7,7 @@ namespace Qinglang.Labels.Carriers.Markdown;
 /// <summary>
 /// Tells Markdown from other text by content (it has no magic). Conservative: a file is Markdown when it opens with
 /// YAML front matter, or when its head shows Markdown-only structure — a fenced code block, a link, emphasis, a
-/// table or a setext heading — together with other structure. Scripts and config files, whose <c># comments</c>
+/// table, a setext heading, or headings of two levels set off by blank lines — together with other structure. Scripts and config files, whose <c># comments</c>
 /// and <c>- items</c> look like headings and lists, stay plain text.
 /// </summary>
 internal static partial class MarkdownSniffer
@@ -49,8 +49,8 @@ internal static partial class MarkdownSniffer
     [GeneratedRegex(@"^={3,}\s*$")]
     private static partial Regex SetextRule();
 
-    /// <summary><c>key: value</c>, <c>key = value</c>, or a code line ending in a brace or semicolon.</summary>
-    [GeneratedRegex(@"^\s*(?:[\w.""'-]+\s*[:=](?:\s|$)|.*[{};]\s*$)")]
+    /// <summary><c>key: value</c>, <c>key = value</c>, an INI <c>[section]</c>, or a code line ending in a brace or semicolon.</summary>
+    [GeneratedRegex(@"^\s*(?:[\w.""'-]+\s*[:=](?:\s|$)|\[[^\]]+\]\s*$|.*[{};]\s*$)")]
     private static partial Regex CodeOrConfigLine();
 
     public static bool IsMarkdown(ReadOnlySpan<byte> head)
@@ -79,13 +79,24 @@ internal static partial class MarkdownSniffer
         var codeLike = 0;
         var previousBlank = true;
         var previousText = false;
+        var headingOpen = false;
+        var separatedHeadings = 0;
+        var headingLevels = 0;
         foreach (var line in lines)
         {
             if (line.Trim().Length == 0)
             {
+                separatedHeadings += headingOpen ? 1 : 0;
+                headingOpen = false;
                 previousBlank = true;
                 previousText = false;
                 continue;
+            }
+
+            headingOpen = previousBlank && Heading().IsMatch(line);
+            if (headingOpen)
+            {
+                headingLevels |= 1 << line.TakeWhile(c => c == '#').Count();
             }
 
             nonBlank++;
@@ -107,8 +118,11 @@ internal static partial class MarkdownSniffer
             return false; // mostly key/value or code lines: configuration or source, not prose
         }
 
+        // Headings of two levels, each set off by blank lines, are how documents look; comments in scripts and
+        // config files rarely nest like that.
         var kinds = System.Numerics.BitOperations.PopCount((uint)signals);
-        return (signals & Distinctive) != 0 && kinds >= 2;
+        var outline = separatedHeadings >= 2 && System.Numerics.BitOperations.PopCount((uint)headingLevels) >= 2;
+        return kinds >= 2 && ((signals & Distinctive) != 0 || outline);
     }
 
     private static string Decode(ReadOnlySpan<byte> head)

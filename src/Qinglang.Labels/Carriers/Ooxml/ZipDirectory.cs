@@ -16,8 +16,9 @@ internal sealed class ZipDirectory
 
     private const int MaxEntries = 1 << 20;
 
-    private ZipDirectory(IReadOnlyList<ZipEntry> entries, byte[] comment, long centralDirectoryOffset)
+    private ZipDirectory(IReadOnlyList<ZipEntry> entries, byte[] comment, long centralDirectoryOffset, long trailingOffset)
     {
+        TrailingOffset = trailingOffset;
         Entries = entries;
         Comment = comment;
         CentralDirectoryOffset = centralDirectoryOffset;
@@ -31,13 +32,16 @@ internal sealed class ZipDirectory
 
     public long CentralDirectoryOffset { get; }
 
+    /// <summary>Where bytes after the end record (and its comment) start; the file's length when there are none.</summary>
+    public long TrailingOffset { get; }
+
     /// <summary>The entry of a part name; OPC part names compare case-insensitively.</summary>
     public ZipEntry? Find(string name) =>
         Entries.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     public static ZipDirectory Read(Stream input)
     {
-        var (endOffset, entryCount, centralSize, centralOffset, comment) = ReadEndRecords(input);
+        var (endOffset, entryCount, centralSize, centralOffset, comment, trailing) = ReadEndRecords(input);
         if (centralOffset + centralSize > endOffset)
         {
             throw new ContainerFormatException($"central directory ({centralSize} bytes at {centralOffset}) runs past the end records", centralOffset);
@@ -57,10 +61,10 @@ internal sealed class ZipDirectory
         }
 
         CheckNoOverlap(entries, centralOffset);
-        return new ZipDirectory(entries, comment, centralOffset);
+        return new ZipDirectory(entries, comment, centralOffset, trailing);
     }
 
-    private static (long EndOffset, long Entries, long CentralSize, long CentralOffset, byte[] Comment) ReadEndRecords(Stream input)
+    private static (long EndOffset, long Entries, long CentralSize, long CentralOffset, byte[] Comment, long Trailing) ReadEndRecords(Stream input)
     {
         var length = input.Length;
         if (length < ZipSignatures.EndRecordSize)
@@ -72,14 +76,24 @@ internal sealed class ZipDirectory
         var tailLength = (int)Math.Min(length, ZipSignatures.EndRecordSize + 0xFFFF);
         input.Position = length - tailLength;
         var tail = input.ReadBlock(tailLength, tailLength, "zip end record");
+        // Prefer a record whose comment ends the file; else the last one that fits, with bytes after it (some
+        // tools pad files) kept as they are.
         var at = -1;
         for (var i = tail.Length - ZipSignatures.EndRecordSize; i >= 0; i--)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == ZipSignatures.EndOfCentralDirectory
-                && i + ZipSignatures.EndRecordSize + BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(i + 20)) == tail.Length)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == ZipSignatures.EndOfCentralDirectory)
             {
-                at = i;
-                break;
+                var recordEnd = i + ZipSignatures.EndRecordSize + BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(i + 20));
+                if (recordEnd == tail.Length)
+                {
+                    at = i;
+                    break;
+                }
+
+                if (recordEnd < tail.Length && at < 0)
+                {
+                    at = i;
+                }
             }
         }
 
@@ -88,7 +102,8 @@ internal sealed class ZipDirectory
             throw new ContainerFormatException("no zip end-of-central-directory record at the end of the file");
         }
 
-        var record = tail.AsSpan(at);
+        var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 20));
+        var record = tail.AsSpan(at, ZipSignatures.EndRecordSize + commentLength);
         var endOffset = length - tailLength + at;
         var disk = BinaryPrimitives.ReadUInt16LittleEndian(record[4..]);
         var centralDisk = BinaryPrimitives.ReadUInt16LittleEndian(record[6..]);
@@ -96,7 +111,8 @@ internal sealed class ZipDirectory
         long entries = BinaryPrimitives.ReadUInt16LittleEndian(record[10..]);
         long centralSize = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
         long centralOffset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
-        var comment = record.Slice(ZipSignatures.EndRecordSize).ToArray();
+        var comment = record[ZipSignatures.EndRecordSize..].ToArray();
+        var trailing = length - tailLength + at + record.Length;
 
         var locatorAt = endOffset - ZipSignatures.Zip64LocatorSize;
         if (locatorAt >= 0 && ReadUInt32At(input, locatorAt) == ZipSignatures.Zip64Locator)
@@ -113,7 +129,7 @@ internal sealed class ZipDirectory
             throw new ContainerFormatException("multi-volume zip archives are not supported", endOffset);
         }
 
-        return (endOffset, entries, centralSize, centralOffset, comment);
+        return (endOffset, entries, centralSize, centralOffset, comment, trailing);
     }
 
     private static (ushort, ushort, long, long, long, long, long) ReadZip64End(Stream input, long locatorAt)
@@ -122,7 +138,7 @@ internal sealed class ZipDirectory
         Span<byte> locator = stackalloc byte[ZipSignatures.Zip64LocatorSize];
         input.ReadFully(locator, "ZIP64 locator");
         var recordAt = BinaryPrimitives.ReadUInt64LittleEndian(locator[8..]);
-        if (recordAt > (ulong)(locatorAt - ZipSignatures.Zip64EndRecordSize))
+        if (locatorAt < ZipSignatures.Zip64EndRecordSize || recordAt > (ulong)(locatorAt - ZipSignatures.Zip64EndRecordSize))
         {
             throw new ContainerFormatException($"ZIP64 locator points at {recordAt}, outside the file", locatorAt);
         }

@@ -62,6 +62,8 @@ internal static class ZipRewriter
         }
 
         WriteEndRecords(written, central.Count, written.Position - centralOffset, centralOffset, directory.Comment);
+        input.Position = directory.TrailingOffset;
+        input.CopyRest(written);
     }
 
     private static ZipEntry Relocated(ZipEntry entry, long offset) => new()
