@@ -60,7 +60,8 @@ public sealed class OoxmlCarrierTests : IDisposable
 
         var before = Conformance.Inspector.Inspect(docx);
         Assert.Equal("docx", before.Format);
-        Assert.Equal("old", Assert.Single(before.Sites) is { } site ? before.Label!.ContentProducer : null);
+        Assert.Equal("ooxml-custom-property", Assert.Single(before.Sites).Kind);
+        Assert.Equal("old", before.Label!.ContentProducer);
 
         var labeled = Conformance.RoundTrip(docx, "docx", Checks.Exiftool);
         var properties = OoxmlDocuments.CustomProperties(labeled);

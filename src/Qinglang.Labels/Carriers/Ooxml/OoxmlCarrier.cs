@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using System.Xml.Linq;
 using Qinglang.Core;
 using Qinglang.Labels.Model;
 
