@@ -93,6 +93,55 @@ public sealed class OoxmlCarrierTests : IDisposable
     }
 
     [Fact]
+    public void LabelInAnUnregisteredCustomPartCountsAndIsRemoved()
+    {
+        var docx = OoxmlDocuments.Docx(
+            _folder.File("stray.docx"),
+            "Stray",
+            ("Reviewer", OoxmlDocuments.Text("Bob")),
+            ("AIGC", OoxmlDocuments.Text("{\"Label\":\"1\",\"ContentProducer\":\"stray\",\"ProduceID\":\"s\"}")));
+        using (var archive = ZipFile.Open(docx, ZipArchiveMode.Update))
+        {
+            // Point the package relationship at another custom part; docProps/custom.xml stays, unregistered.
+            var rels = archive.GetEntry("_rels/.rels")!;
+            string text;
+            using (var reader = new StreamReader(rels.Open()))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            rels.Delete();
+            using (var writer = new StreamWriter(archive.CreateEntry("_rels/.rels").Open()))
+            {
+                writer.Write(text.Replace("docProps/custom.xml", "docProps/custom2.xml", StringComparison.Ordinal));
+            }
+
+            using var custom2 = new StreamWriter(archive.CreateEntry("docProps/custom2.xml").Open());
+            custom2.Write("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\"/>");
+        }
+
+        var before = Conformance.Inspector.Inspect(docx);
+        Assert.Contains("docProps/custom.xml", Assert.Single(before.Sites).Location, StringComparison.Ordinal);
+        Assert.Equal("stray", before.Label!.ContentProducer);
+        Assert.Contains(before.Problems, p => p.Message.Contains("not the target", StringComparison.Ordinal));
+
+        Conformance.Writer.Write(docx, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "moved" });
+        var after = Conformance.Inspector.Inspect(docx);
+        Assert.Contains("docProps/custom2.xml", Assert.Single(after.Sites).Location, StringComparison.Ordinal);
+        Assert.Equal("stray", after.Label!.ContentProducer);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        using (var archive = ZipFile.OpenRead(docx))
+        {
+            using var reader = new StreamReader(archive.GetEntry("docProps/custom.xml")!.Open());
+            var old = reader.ReadToEnd();
+            Assert.DoesNotContain("AIGC", old, StringComparison.Ordinal);
+            Assert.Contains("Bob", old, StringComparison.Ordinal);
+        }
+
+        UnzipTestPasses(docx);
+    }
+
+    [Fact]
     public void StreamedEntriesWithDataDescriptorsAreCopiedRaw()
     {
         var docx = OoxmlDocuments.Docx(_folder.File("plain.docx"), "Streamed body");

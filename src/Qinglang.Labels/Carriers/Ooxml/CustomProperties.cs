@@ -91,6 +91,14 @@ internal static class CustomProperties
         return document;
     }
 
+    /// <summary>Removes every AIGC property; true when there was one.</summary>
+    public static bool RemoveLabels(XDocument part)
+    {
+        var sites = LabelProperties(part).ToList();
+        sites.ForEach(p => p.Remove());
+        return sites.Count > 0;
+    }
+
     /// <summary>
     /// Declares the two namespaces the way Office does (custom properties as the default namespace, variant types as
     /// <c>vt</c>) and drops other declarations of them. The names stay the same XML names; readers that match on

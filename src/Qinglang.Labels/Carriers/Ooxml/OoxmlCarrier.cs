@@ -62,16 +62,16 @@ public sealed class OoxmlCarrier : ILabelCarrier
         var package = OoxmlPackage.Open(input);
         var findings = new List<Finding>();
         var sites = new List<LabelSite>();
-        var customName = package.CustomPartName;
-        if (package.Directory.Find(customName) is { } customEntry)
+        foreach (var entry in package.CustomPartEntries())
         {
-            var custom = OpcXml.Load(ZipPartReader.Read(input, customEntry), customEntry.Name);
-            sites.AddRange(CustomProperties.ReadSites(custom, customEntry.Name, findings));
-
-            if (sites.Count > 0)
+            var custom = OpcXml.Load(ZipPartReader.Read(input, entry), entry.Name);
+            var found = CustomProperties.ReadSites(custom, entry.Name, findings).ToList();
+            if (found.Count > 0)
             {
-                CheckRegistered(package, customEntry.Name, findings);
+                CheckRegistered(package, entry.Name, findings);
             }
+
+            sites.AddRange(found);
         }
 
         return new CarrierScan(sites, findings, package.Format);
@@ -85,8 +85,19 @@ public sealed class OoxmlCarrier : ILabelCarrier
         var customName = customEntry?.Name ?? package.CustomPartName;
         var existing = customEntry is null ? null : OpcXml.Load(ZipPartReader.Read(input, customEntry), customEntry.Name);
         var custom = OpcXml.Save(CustomProperties.Merge(existing, LabelJson.Serialize(label)));
-
         var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+        // A label left in an unregistered custom part (the default name, when the relationship points elsewhere)
+        // would be a second site: remove it there.
+        foreach (var stray in package.CustomPartEntries().Where(e => e != customEntry))
+        {
+            var part = OpcXml.Load(ZipPartReader.Read(input, stray), stray.Name);
+            if (CustomProperties.RemoveLabels(part))
+            {
+                replaced[stray.Name] = OpcXml.Save(part);
+            }
+        }
+
         var added = new List<ZipRewriter.NewPart>();
         if (customEntry is null)
         {

@@ -28,6 +28,16 @@ internal sealed class OoxmlPackage
     /// <summary>docx, xlsx, pptx, … from the main part's content type; null for another kind of OPC package.</summary>
     public string? Format { get; }
 
+    /// <summary>
+    /// The custom-properties parts present: the registered one, and <c>docProps/custom.xml</c> when the relationship
+    /// points elsewhere (a label hidden there still counts as a site).
+    /// </summary>
+    public IEnumerable<ZipEntry> CustomPartEntries() =>
+        new[] { CustomPartName, OpcNames.DefaultCustomPart }
+            .Select(Directory.Find)
+            .OfType<ZipEntry>()
+            .Distinct();
+
     public static OoxmlPackage Open(Stream input)
     {
         var directory = ZipDirectory.Read(input);
