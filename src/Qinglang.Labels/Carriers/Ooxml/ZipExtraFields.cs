@@ -103,7 +103,7 @@ internal static class ZipExtraFields
         return field;
     }
 
-    private static ReadOnlySpan<byte> FindZip64Span(ReadOnlySpan<byte> extra, out bool found)
+    private static byte[]? FindZip64(ReadOnlySpan<byte> extra)
     {
         var at = 0;
         while (extra.Length - at >= 4)
@@ -117,21 +117,13 @@ internal static class ZipExtraFields
 
             if (id == ZipSignatures.Zip64ExtraId)
             {
-                found = true;
-                return extra.Slice(at + 4, size);
+                return extra.Slice(at + 4, size).ToArray();
             }
 
             at += 4 + size;
         }
 
-        found = false;
-        return default;
-    }
-
-    private static byte[]? FindZip64(ReadOnlySpan<byte> extra)
-    {
-        var span = FindZip64Span(extra, out var found);
-        return found ? span.ToArray() : null;
+        return null;
     }
 
     private static long ReadLength(ReadOnlySpan<byte> field, ref int at, long where)
