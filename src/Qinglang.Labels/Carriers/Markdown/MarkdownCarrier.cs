@@ -79,7 +79,7 @@ public sealed class MarkdownCarrier : ILabelCarrier
                     continue;
                 }
 
-                WriteLine(output, head, lines[i], newLine);
+                output.Write(head, lines[i].Start, lines[i].End - lines[i].Start); // byte for byte, terminator included
             }
 
             if (insertAt == lines.Count)
@@ -93,15 +93,5 @@ public sealed class MarkdownCarrier : ILabelCarrier
 
         input.Position = frontMatter.BodyStart;
         input.CopyRest(output);
-    }
-
-    /// <summary>Copies a kept line byte for byte; a last line without terminator gets one, as the label follows it.</summary>
-    private static void WriteLine(Stream output, byte[] head, TextLine line, string newLine)
-    {
-        output.Write(head, line.Start, line.End - line.Start);
-        if (!line.HasTerminator)
-        {
-            output.Write(Encoding.UTF8.GetBytes(newLine));
-        }
     }
 }
