@@ -19,6 +19,8 @@ internal static class CarrierCatalog
         new Riff.AviCarrier(),
         // MP3 without an ID3 tag is recognised by its first frames alone: a guess, so it comes after every magic number.
         new Mp3.Mp3Carrier(),
+        new Ooxml.OoxmlCarrier(),
+        new Markdown.MarkdownCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }
