@@ -18,6 +18,8 @@ metaflac flac
 vorbiscomment vorbis-tools
 mkvmerge mkvtoolnix
 AtomicParsley atomicparsley
+unzip unzip
+zip zip
 TOOLS
 # Python modules used by tests through Debian's python3 (not a pyenv one earlier on PATH).
 if ! /usr/bin/python3 -c 'import mutagen' >/dev/null 2>&1; then need+=(python3-mutagen); fi

@@ -17,9 +17,9 @@ internal static class CarrierCatalog
         new Riff.WebPCarrier(),
         new Riff.WavCarrier(),
         new Riff.AviCarrier(),
+        new Ooxml.OoxmlCarrier(),
         // MP3 without an ID3 tag is recognised by its first frames alone: a guess, so it comes after every magic number.
         new Mp3.Mp3Carrier(),
-        new Ooxml.OoxmlCarrier(),
         new Markdown.MarkdownCarrier(),
         new Text.PlainTextCarrier(),
     ];
