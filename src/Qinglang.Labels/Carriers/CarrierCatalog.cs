@@ -6,6 +6,7 @@ internal static class CarrierCatalog
     public static IEnumerable<ILabelCarrier> All() =>
     [
         new Png.PngCarrier(),
+        new Pdf.PdfCarrier(),
         new Text.PlainTextCarrier(),
     ];
 }

@@ -1,0 +1,103 @@
+using Qinglang.Labels.IO;
+
+namespace Qinglang.Labels.Carriers.Pdf;
+
+/// <summary>
+/// Random access to the bytes a PDF lexer reads: either a seekable stream seen through a small cached window (so
+/// a large file is never read whole) or decoded bytes in memory (object and cross-reference streams).
+/// </summary>
+internal sealed class PdfBytes
+{
+    private const int WindowSize = 1 << 16;
+
+    private readonly Stream? _stream;
+    private readonly byte[] _window;
+    private long _windowStart;
+    private int _windowLength;
+
+    public PdfBytes(Stream stream)
+    {
+        _stream = stream;
+        Length = stream.Length;
+        _window = new byte[WindowSize];
+        _windowStart = -1;
+    }
+
+    public PdfBytes(byte[] data)
+    {
+        _window = data;
+        _windowLength = data.Length;
+        Length = data.Length;
+    }
+
+    public long Length { get; }
+
+    /// <summary>The byte at <paramref name="position"/>, or -1 outside the data.</summary>
+    public int At(long position)
+    {
+        if (position < 0 || position >= Length)
+        {
+            return -1;
+        }
+
+        if (_stream is null)
+        {
+            return _window[position];
+        }
+
+        if (position < _windowStart || position >= _windowStart + _windowLength || _windowStart < 0)
+        {
+            Fill(position);
+        }
+
+        return _window[position - _windowStart];
+    }
+
+    /// <summary>Copies <paramref name="count"/> bytes from <paramref name="position"/>, refusing more than <paramref name="max"/>.</summary>
+    public byte[] Read(long position, long count, int max, string what)
+    {
+        if (position < 0 || count < 0 || position > Length || count > Length - position)
+        {
+            throw new ContainerFormatException($"{what} claims {count} bytes but the data ends first", position);
+        }
+
+        if (count > max)
+        {
+            throw new ContainerFormatException($"{what} is {count} bytes, more than the {max} this reader accepts", position);
+        }
+
+        if (_stream is null)
+        {
+            return _window.AsSpan((int)position, (int)count).ToArray();
+        }
+
+        _stream.Position = position;
+        return _stream.ReadBlock(count, max, what);
+    }
+
+    /// <summary>True when the bytes at <paramref name="position"/> spell <paramref name="text"/> (ASCII).</summary>
+    public bool Matches(long position, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (At(position + i) != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Fill(long position)
+    {
+        // Centre the window a little before the position: the lexer sometimes looks back a few bytes.
+        _windowStart = Math.Max(0, position - 256);
+        _stream!.Position = _windowStart;
+        _windowLength = _stream.ReadAtLeast(_window, (int)Math.Min(WindowSize, Length - _windowStart), throwOnEndOfStream: false);
+        if (_windowLength <= position - _windowStart)
+        {
+            throw new ContainerFormatException("the file is shorter than it claimed", position);
+        }
+    }
+}

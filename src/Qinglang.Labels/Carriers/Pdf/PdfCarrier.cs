@@ -1,0 +1,123 @@
+using Qinglang.Core;
+using Qinglang.Labels.IO;
+using Qinglang.Labels.Model;
+using Qinglang.Labels.Xmp;
+
+namespace Qinglang.Labels.Carriers.Pdf;
+
+/// <summary>
+/// PDF: the label is the document information dictionary's <c>/AIGC</c> string (TC260-PG-20258A); XMP in the
+/// catalog's /Metadata stream is read as the alternative site. Writing appends an incremental update, so every
+/// original byte stays where it was (signatures over earlier revisions keep verifying).
+/// </summary>
+public sealed class PdfCarrier : ILabelCarrier
+{
+    private const int HeaderSearch = 1024;
+
+    public string Format => "pdf";
+
+    public bool Detect(ReadOnlySpan<byte> head) => head[..Math.Min(head.Length, HeaderSearch)].IndexOf("%PDF-"u8) >= 0;
+
+    public CarrierScan Read(Stream input)
+    {
+        var findings = new List<Finding>();
+        var sites = new List<LabelSite>();
+        var document = PdfDocument.Open(input, findings);
+        if (document.Trailer["Encrypt"] is not null)
+        {
+            findings.Add(Finding.Warning(ProblemCodes.NoImplicitSite, "the PDF is encrypted: its Info strings and metadata cannot be read without the password"));
+            return new CarrierScan(sites, findings);
+        }
+
+        try
+        {
+            var info = PdfInfo.Find(document);
+            foreach (var entry in info.LabelEntries)
+            {
+                var where = $"{info.Describe()} key /{entry.Key}";
+                if (entry.Value is PdfString text)
+                {
+                    sites.Add(new LabelSite("pdf-info", where, text.Text));
+                }
+                else
+                {
+                    findings.Add(Finding.Error(ProblemCodes.InvalidValue, $"/{entry.Key} is {PdfObjectText.Describe(entry.Value)}, not a string", where));
+                }
+            }
+        }
+        catch (ContainerFormatException ex)
+        {
+            findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, $"document information dictionary unreadable: {ex.Message}"));
+        }
+
+        try
+        {
+            if (PdfMetadata.Find(document, findings) is { } metadata)
+            {
+                sites.AddRange(XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), findings));
+            }
+        }
+        catch (ContainerFormatException ex)
+        {
+            findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, $"catalog /Metadata stream unreadable: {ex.Message}"));
+        }
+
+        return new CarrierScan(sites, findings);
+    }
+
+    public void Write(Stream input, Stream output, AigcLabel label)
+    {
+        var document = PdfDocument.Open(input, findings: null);
+        if (document.Trailer["Encrypt"] is not null)
+        {
+            throw new LabelingException(ProblemCodes.NoImplicitSite, "the PDF is encrypted: its document information cannot be labeled without decrypting it first");
+        }
+
+        var json = LabelJson.Serialize(label);
+        var info = PdfInfo.Find(document);
+        var metadata = PdfMetadata.Find(document, findings: null);
+        var xmpHasLabel = metadata is not null && XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), new List<Finding>()).Any();
+
+        input.Position = 0;
+        if (!xmpHasLabel && info.LabelEntries.Count == 1 && info.LabelEntries[0] is { Key: "AIGC", Value: PdfString current } && current.Text == json)
+        {
+            // Already labeled exactly so: another update would only grow the file.
+            input.CopyRange(output, input.Length, "PDF");
+            return;
+        }
+
+        var size = NextObjectNumber(document);
+        var infoNumber = info.Reference?.Number ?? size++;
+        var updated = new List<PdfUpdatedObject>
+        {
+            new(infoNumber, info.Reference?.Generation ?? 0, info.WithLabel(json)),
+        };
+        if (xmpHasLabel)
+        {
+            // TC260 puts a PDF's label in /Info: the XMP copy is removed so one site remains.
+            var packet = XmpLabel.Remove(metadata!.Packet) ?? XmpLabel.Remove(XmpLabel.Merge((string?)null, json, 0))!;
+            updated.Add(metadata.Replacement(packet));
+        }
+
+        input.Position = input.Length - 1;
+        var last = input.ReadByte();
+        input.Position = 0;
+        input.CopyRange(output, input.Length, "PDF");
+        PdfIncrementalUpdate.Write(output, input.Length, last is '\n' or '\r', document.Xref, document.Trailer, size,
+            [new("Info", new PdfReference(infoNumber, info.Reference?.Generation ?? 0))], updated);
+    }
+
+    /// <summary>The trailer's /Size, or past the highest object number when the trailer understates it.</summary>
+    private static int NextObjectNumber(PdfDocument document)
+    {
+        var declared = document.Trailer["Size"] is PdfNumber { AsNonNegativeLong: { } s } ? s : 0;
+        var highest = document.Xref.Entries.Count == 0 ? 0 : document.Xref.Entries.Keys.Max() + 1L;
+        var size = Math.Max(declared, highest);
+        if (size >= int.MaxValue - 2)
+        {
+            throw new ContainerFormatException($"trailer /Size {size} leaves no object number for an update");
+        }
+
+        return (int)size;
+    }
+}
