@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text;
+using Qinglang.Labels.Carriers;
+using Qinglang.Labels.Carriers.Pdf;
+using Qinglang.Labels.Tests.Carriers.Pdf;
+using Qinglang.Labels.Tests.Support;
+using Qinglang.Labels.Writing;
+
+namespace Qinglang.Labels.Tests.Carriers;
+
+public sealed class PdfCarrierTests : IDisposable
+{
+    private const string OldLabel = "{\"Label\":\"1\",\"ContentProducer\":\"old-producer\",\"ProduceID\":\"x1\"}";
+
+    private static readonly string Tc260Xmp =
+        "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">" +
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\">" +
+        "<dc:format>application/pdf</dc:format><TC260:AIGC>" + System.Net.WebUtility.HtmlEncode(OldLabel) + "</TC260:AIGC>" +
+        "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Classic(MinimalPdfParts? parts = null, string name = "classic.pdf") => MinimalPdf.Write(_folder.File(name), MinimalPdf.Classic(parts));
+
+    private string Compressed(MinimalPdfParts? parts = null, string name = "compressed.pdf") => MinimalPdf.Write(_folder.File(name), MinimalPdf.Compressed(parts));
+
+    [Fact]
+    public void ClassicXrefRoundTripIsAnIncrementalUpdateThatQpdfAndExiftoolAccept()
+    {
+        var original = Classic();
+        QpdfCheck(original);
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+        Assert.Equal(PdfText(original), PdfText(labeled));
+        var tags = Tool.Run("exiftool", "-j", "-PDF:all", labeled).EnsureSuccess("exiftool").Stdout;
+        Assert.Contains("Sunset", tags);
+        Assert.Contains("Alice", tags);
+        Assert.Contains("\"AIGC\"", tags);
+        Assert.DoesNotContain("/Type/XRef", Encoding.Latin1.GetString(File.ReadAllBytes(labeled)).Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ObjectStreamAndXrefStreamRoundTripAppendsAnXrefStream()
+    {
+        var original = Compressed();
+        QpdfCheck(original);
+        Assert.Equal("Sunset", ExiftoolTag(original, "Title"));
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+        Assert.Equal(PdfText(original), PdfText(labeled));
+        Assert.Equal("Alice", ExiftoolTag(labeled, "Author"));
+        var update = Encoding.Latin1.GetString(File.ReadAllBytes(labeled)[(int)new FileInfo(original).Length..]);
+        Assert.Contains("/Type /XRef", update);
+        Assert.DoesNotContain("trailer", update);
+    }
+
+    [Fact]
+    public void QpdfGeneratedObjectStreamsRoundTrip()
+    {
+        var source = Classic(name: "source.pdf");
+        var original = _folder.File("qpdf-objstm.pdf");
+        Tool.Run("qpdf", "--object-streams=generate", source, original).EnsureSuccess("qpdf");
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+        Assert.Equal(PdfText(original), PdfText(labeled));
+    }
+
+    [Fact]
+    public void ExiftoolUpdatedPdfIsLabeledOnTopOfItsUpdate()
+    {
+        var original = Compressed();
+        Tool.Run("exiftool", "-overwrite_original", "-PDF:Title=Evening", "-XMP-dc:Creator=Bob", original).EnsureSuccess("exiftool");
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        QpdfCheck(labeled);
+        Assert.Equal("Evening", ExiftoolTag(labeled, "Title"));
+        Assert.Contains("Bob", Tool.Run("exiftool", "-j", "-XMP:all", labeled).EnsureSuccess("exiftool").Stdout);
+    }
+
+    [Theory]
+    [InlineData("literal")]
+    [InlineData("utf16-hex")]
+    public void ExistingInfoLabelIsReadInEitherStringEncodingAndReplaced(string encoding)
+    {
+        var value = encoding == "literal"
+            ? "(" + OldLabel + ")"
+            : "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(OldLabel)) + ">";
+        var pdf = Compressed(new MinimalPdfParts { InfoExtra = "/AIGC " + value });
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Single(report.Sites);
+        Assert.Equal("pdf-info", report.Sites[0].Kind);
+        Assert.Equal("old-producer", report.Label!.ContentProducer);
+        Assert.Contains(Independent.ExiftoolLabelValues(pdf), v => v.Value.Contains("old-producer", StringComparison.Ordinal));
+
+        Conformance.Writer.Write(pdf, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-9" });
+        var after = Conformance.Inspector.Inspect(pdf);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Single(after.Sites);
+        Assert.Equal("old-producer", after.Label!.ContentProducer);
+        Assert.Equal("p-9", after.Label.PropagateID);
+        var seen = Independent.ExiftoolLabelValues(pdf);
+        Assert.NotEmpty(seen);
+        Assert.All(seen, v => Assert.Contains("p-9", v.Value));
+    }
+
+    [Fact]
+    public void XmpLabelIsReadAndMovedToInfoKeepingOtherXmp()
+    {
+        var pdf = Classic(new MinimalPdfParts { Xmp = Tc260Xmp });
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Single(report.Sites);
+        Assert.Equal("xmp", report.Sites[0].Kind);
+        Assert.Equal("old-producer", report.Label!.ContentProducer);
+
+        var labeled = _folder.File("labeled.pdf");
+        Conformance.Writer.Write(pdf, labeled, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-1" });
+        var after = Conformance.Inspector.Inspect(labeled);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Single(after.Sites);
+        Assert.Equal("pdf-info", after.Sites[0].Kind);
+        Assert.Equal("old-producer", after.Label!.ContentProducer);
+        AssertIncrementalUpdateOf(pdf, labeled);
+        QpdfCheck(labeled);
+        var xmp = Tool.Run("exiftool", "-j", "-XMP:all", labeled).EnsureSuccess("exiftool").Stdout;
+        Assert.Contains("application/pdf", xmp);
+        Assert.DoesNotContain("old-producer", xmp);
+    }
+
+    [Fact]
+    public void EncryptedPdfIsRefusedClearly()
+    {
+        var encrypted = _folder.File("encrypted.pdf");
+        Tool.Run("qpdf", "--encrypt", "user", "owner", "256", "--", Classic(), encrypted).EnsureSuccess("qpdf");
+        var report = Conformance.Inspector.Inspect(encrypted);
+        Assert.Equal("pdf", report.Format);
+        Assert.Contains(report.Problems, p => p.Message.Contains("encrypted", StringComparison.Ordinal));
+
+        var output = _folder.File("out.pdf");
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(encrypted, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+        Assert.Contains("encrypted", ex.Message);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void FlateBombInObjectStreamIsRefusedQuickly()
+    {
+        var bomb = Compressed(new MinimalPdfParts { ObjectStreamPadding = 200 << 20 });
+        Assert.True(new FileInfo(bomb).Length < 2 << 20, "the bomb should be small on disk");
+        var clock = Stopwatch.StartNew();
+        var report = Conformance.Inspector.Inspect(bomb);
+        Assert.Contains(report.Problems, p => p.Code == "container.corrupt" && p.Message.Contains("Flate bomb", StringComparison.Ordinal));
+        var output = _folder.File("out.pdf");
+        var ex = Assert.Throws<ContainerFormatException>(() => Conformance.Writer.Write(bomb, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+        Assert.Contains("Flate bomb", ex.Message);
+        Assert.False(File.Exists(output));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PrevCycleIsRefusedForWritingAndRecoveredForReading(bool compressed)
+    {
+        var parts = new MinimalPdfParts { PrevCycle = true, InfoExtra = "/AIGC (" + OldLabel + ")" };
+        var pdf = compressed ? Compressed(parts) : Classic(parts);
+        var clock = Stopwatch.StartNew();
+        var output = _folder.File("out.pdf");
+        var ex = Assert.Throws<ContainerFormatException>(() => Conformance.Writer.Write(pdf, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+        Assert.Contains("loops", ex.Message);
+        Assert.False(File.Exists(output));
+
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Contains(report.Problems, p => p.Code == "container.corrupt" && p.Message.Contains("loops", StringComparison.Ordinal));
+        Assert.Equal("old-producer", report.Label?.ContentProducer);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void ShiftedOffsetsAreRecoveredByScanningWhenReading()
+    {
+        var bytes = MinimalPdf.Compressed(new MinimalPdfParts { InfoExtra = "/AIGC (" + OldLabel + ")" });
+        var header = "%PDF-1.5\n".Length;
+        var pdf = MinimalPdf.Write(_folder.File("shifted.pdf"), [.. bytes[..header], .. "% an inserted comment line\n"u8, .. bytes[header..]]);
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Contains(report.Problems, p => p.Code == "container.corrupt");
+        Assert.Equal("old-producer", report.Label?.ContentProducer);
+        Assert.Throws<ContainerFormatException>(() => Conformance.Writer.Write(pdf, _folder.File("out.pdf"), new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+    }
+
+    [Fact]
+    public void DetectsByMagicWithinTheFirstKilobyteNotByName()
+    {
+        var bytes = MinimalPdf.Classic();
+        var padded = MinimalPdf.Write(_folder.File("document.txt"), [.. Encoding.ASCII.GetBytes(new string(' ', 300)), .. bytes]);
+        Assert.Equal("pdf", Conformance.Inspector.Inspect(padded).Format);
+        Assert.True(new PdfCarrier().Detect(bytes));
+        Assert.False(new PdfCarrier().Detect([.. new byte[1100], .. bytes]));
+    }
+
+    [Fact]
+    public void CorruptedClassicCopiesNeverCrashOrWriteHalfFiles() => Corruption.Fuzz(Classic());
+
+    [Fact]
+    public void CorruptedCompressedCopiesNeverCrashOrWriteHalfFiles() => Corruption.Fuzz(Compressed());
+
+    private static void AssertIncrementalUpdateOf(string original, string labeled)
+    {
+        var before = File.ReadAllBytes(original);
+        var after = File.ReadAllBytes(labeled);
+        Assert.True(after.Length > before.Length, "labeling must append an update");
+        Assert.True(after.AsSpan(0, before.Length).SequenceEqual(before), "the original bytes must be a prefix of the labeled file");
+    }
+
+    private static void QpdfCheck(string path)
+    {
+        var result = Tool.Run("qpdf", "--check", path);
+        Assert.True(result.ExitCode == 0, $"qpdf --check {Path.GetFileName(path)} exited {result.ExitCode}: {result.Stdout} {result.Stderr}");
+        Assert.Contains("No syntax or stream encoding errors", result.Stdout);
+    }
+
+    private static string PdfText(string path) => Tool.Run("pdftotext", path, "-").EnsureSuccess("pdftotext").Stdout;
+
+    private static string ExiftoolTag(string path, string tag) =>
+        Tool.Run("exiftool", "-s3", "-PDF:" + tag, path).EnsureSuccess("exiftool").Stdout.Trim();
+}
