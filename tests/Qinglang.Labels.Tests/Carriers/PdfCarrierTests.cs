@@ -59,11 +59,42 @@ public sealed class PdfCarrierTests : IDisposable
     }
 
     [Fact]
-    public void QpdfGeneratedObjectStreamsRoundTrip()
+    public void HybridFileGetsAClassicUpdateThatQpdfAccepts()
+    {
+        var original = Compressed(new MinimalPdfParts { Hybrid = true });
+        QpdfCheck(original);
+        Assert.Equal("Sunset", ExiftoolTag(original, "Title"));
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+        Assert.Equal("Alice", ExiftoolTag(labeled, "Author"));
+        var update = Encoding.Latin1.GetString(File.ReadAllBytes(labeled)[(int)new FileInfo(original).Length..]);
+        Assert.Contains("trailer", update);
+        Assert.DoesNotContain("/XRef", update);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PdfWithoutInfoGetsANewInfoObject(bool compressed)
+    {
+        var parts = new MinimalPdfParts { NoInfo = true };
+        var original = compressed ? Compressed(parts) : Classic(parts);
+        QpdfCheck(original);
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+    }
+
+    [Theory]
+    [InlineData("--object-streams=generate")]
+    [InlineData("--linearize")]
+    [InlineData("--object-streams=generate", "--linearize")]
+    public void QpdfRewrittenFilesRoundTrip(params string[] options)
     {
         var source = Classic(name: "source.pdf");
-        var original = _folder.File("qpdf-objstm.pdf");
-        Tool.Run("qpdf", "--object-streams=generate", source, original).EnsureSuccess("qpdf");
+        var original = _folder.File("qpdf.pdf");
+        Tool.Run("qpdf", [.. options, source, original]).EnsureSuccess("qpdf");
         var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
         AssertIncrementalUpdateOf(original, labeled);
         QpdfCheck(labeled);

@@ -18,6 +18,15 @@ public sealed record MinimalPdfParts
 
     /// <summary>The trailer's /Prev points at its own section (a cycle).</summary>
     public bool PrevCycle { get; init; }
+
+    /// <summary>
+    /// For <see cref="MinimalPdf.Compressed"/>: a hybrid file (§7.5.8.4) whose classic table lists the objects outside
+    /// the object stream and whose trailer's /XRefStm points at the cross-reference stream.
+    /// </summary>
+    public bool Hybrid { get; init; }
+
+    /// <summary>Leave out the Info dictionary (and the trailer's /Info).</summary>
+    public bool NoInfo { get; init; }
 }
 
 /// <summary>
@@ -57,7 +66,8 @@ public static class MinimalPdf
         }
 
         var prev = parts.PrevCycle ? $" /Prev {xref}" : "";
-        file.Text($"trailer\n<< /Size {size} /Root 1 0 R /Info 6 0 R {Id}{prev} >>\nstartxref\n{xref}\n%%EOF\n");
+        var info = parts.NoInfo ? "" : " /Info 6 0 R";
+        file.Text($"trailer\n<< /Size {size} /Root 1 0 R{info} {Id}{prev} >>\nstartxref\n{xref}\n%%EOF\n");
         return file.ToArray();
     }
 
@@ -133,8 +143,22 @@ public static class MinimalPdf
         }
 
         var prev = parts.PrevCycle ? $" /Prev {xrefOffset}" : "";
-        file.Stream(9, $"/Type /XRef /Size {size} /W [1 3 1] /Root 1 0 R /Info 6 0 R {Id}{prev} /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >>", Deflate(predicted));
-        file.Text($"startxref\n{xrefOffset}\n%%EOF\n");
+        var info = parts.NoInfo ? "" : " /Info 6 0 R";
+        file.Stream(9, $"/Type /XRef /Size {size} /W [1 3 1] /Root 1 0 R{info} {Id}{prev} /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >>", Deflate(predicted));
+        if (!parts.Hybrid)
+        {
+            file.Text($"startxref\n{xrefOffset}\n%%EOF\n");
+            return file.ToArray();
+        }
+
+        var tableOffset = file.Length;
+        file.Text("xref\n0 1\n0000000000 65535 f\r\n");
+        foreach (var (number, at) in inFile)
+        {
+            file.Text($"{number} 1\n{at:D10} 00000 n\r\n");
+        }
+
+        file.Text($"trailer\n<< /Size {size} /Root 1 0 R{info} {Id} /XRefStm {xrefOffset} >>\nstartxref\n{tableOffset}\n%%EOF\n");
         return file.ToArray();
     }
 
@@ -152,7 +176,11 @@ public static class MinimalPdf
         yield return (3, Page);
         yield return (4, ("", Encoding.ASCII.GetBytes($"BT /F1 18 Tf 20 50 Td ({PageText}) Tj ET")));
         yield return (5, Font);
-        yield return (6, string.Format(System.Globalization.CultureInfo.InvariantCulture, Info, parts.InfoExtra.Length > 0 ? " " + parts.InfoExtra : ""));
+        if (!parts.NoInfo)
+        {
+            yield return (6, string.Format(System.Globalization.CultureInfo.InvariantCulture, Info, parts.InfoExtra.Length > 0 ? " " + parts.InfoExtra : ""));
+        }
+
         if (parts.Xmp is { } xmp)
         {
             yield return (7, ("/Type /Metadata /Subtype /XML", Encoding.UTF8.GetBytes(xmp)));
