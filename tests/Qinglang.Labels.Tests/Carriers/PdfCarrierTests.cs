@@ -230,6 +230,34 @@ public sealed class PdfCarrierTests : IDisposable
         Assert.Equal("pdf", Conformance.Inspector.Inspect(padded).Format);
         Assert.True(new PdfCarrier().Detect(bytes));
         Assert.False(new PdfCarrier().Detect([.. new byte[1100], .. bytes]));
+        Assert.False(new PdfCarrier().Detect("Every file starts with %PDF-1.7 and a binary comment.\n"u8));
+        Assert.NotEqual("pdf", Conformance.Inspector.Inspect(MinimalPdf.Write(_folder.File("notes.txt"), "A PDF starts with %PDF-1.7, then objects.\n"u8.ToArray())).Format);
+    }
+
+    [Fact]
+    public void IndirectLabelStringInInfoIsRead()
+    {
+        var pdf = Classic(new MinimalPdfParts { InfoExtra = "/AIGC 10 0 R", Extra = ["(" + OldLabel + ")"] });
+        QpdfCheck(pdf);
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Single(report.Sites);
+        Assert.Equal("old-producer", report.Label!.ContentProducer);
+        var labeled = _folder.File("labeled.pdf");
+        Conformance.Writer.Write(pdf, labeled, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-3" });
+        Assert.Equal("p-3", Conformance.Inspector.Inspect(labeled).Label!.PropagateID);
+        QpdfCheck(labeled);
+    }
+
+    [Fact]
+    public void TextStringsDecodeInEveryEncodingAndEncodeNonAsciiAsUtf16()
+    {
+        Assert.Equal("\u2022 \u20AC", PdfTextString.Decode([0x80, 0x20, 0xA0]));
+        Assert.Equal("AIGC", PdfTextString.Decode([0xEF, 0xBB, 0xBF, .. "AIGC"u8]));
+        var encoded = PdfTextString.Encode("中文 label");
+        Assert.True(encoded.IsHex);
+        Assert.Equal([0xFE, 0xFF], encoded.Bytes[..2]);
+        Assert.Equal("中文 label", encoded.Text);
+        Assert.False(PdfTextString.Encode(OldLabel).IsHex);
     }
 
     [Fact]

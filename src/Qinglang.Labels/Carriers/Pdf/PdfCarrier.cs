@@ -16,7 +16,36 @@ public sealed class PdfCarrier : ILabelCarrier
 
     public string Format => "pdf";
 
-    public bool Detect(ReadOnlySpan<byte> head) => head[..Math.Min(head.Length, HeaderSearch)].IndexOf("%PDF-"u8) >= 0;
+    /// <summary>
+    /// "%PDF-" and a version digit at the start of a line (after optional blanks, or after binary junk) in the first
+    /// kilobyte, where readers accept the header; a text file merely mentioning it mid-line is not taken for a PDF.
+    /// </summary>
+    public bool Detect(ReadOnlySpan<byte> head)
+    {
+        var window = head[..Math.Min(head.Length, HeaderSearch)];
+        for (var at = window.IndexOf("%PDF-"u8); at >= 0; at = NextHeader(window, at))
+        {
+            var before = at - 1;
+            while (before >= 0 && window[before] is (byte)' ' or (byte)'\t')
+            {
+                before--; // e.g. whitespace a web script printed before the file
+            }
+
+            var lineStart = before < 0 || window[before] is (byte)'\n' or (byte)'\r' or > 0x7E or < 0x09;
+            if (lineStart && at + 5 < window.Length && char.IsAsciiDigit((char)window[at + 5]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextHeader(ReadOnlySpan<byte> window, int previous)
+    {
+        var next = window[(previous + 1)..].IndexOf("%PDF-"u8);
+        return next < 0 ? -1 : previous + 1 + next;
+    }
 
     public CarrierScan Read(Stream input)
     {
@@ -35,7 +64,7 @@ public sealed class PdfCarrier : ILabelCarrier
             foreach (var entry in info.LabelEntries)
             {
                 var where = $"{info.Describe()} key /{entry.Key}";
-                if (entry.Value is PdfString text)
+                if (document.Resolve(entry.Value) is PdfString text)
                 {
                     sites.Add(new LabelSite("pdf-info", where, text.Text));
                 }

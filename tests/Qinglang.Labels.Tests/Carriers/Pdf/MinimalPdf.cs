@@ -25,6 +25,9 @@ public sealed record MinimalPdfParts
     /// </summary>
     public bool Hybrid { get; init; }
 
+    /// <summary>Further objects for <see cref="MinimalPdf.Classic"/>, numbered from 10 on (PDF syntax).</summary>
+    public IReadOnlyList<string> Extra { get; init; } = [];
+
     /// <summary>Leave out the Info dictionary (and the trailer's /Info).</summary>
     public bool NoInfo { get; init; }
 }
@@ -51,7 +54,7 @@ public static class MinimalPdf
         parts ??= new MinimalPdfParts();
         var file = new Output();
         var offsets = new SortedDictionary<int, long>();
-        foreach (var (number, body) in Bodies(parts))
+        foreach (var (number, body) in Bodies(parts).Concat(parts.Extra.Select((e, i) => (10 + i, (object)e))))
         {
             offsets[number] = file.Length;
             file.Object(number, body);
