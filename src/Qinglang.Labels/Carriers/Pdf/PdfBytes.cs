@@ -4,11 +4,21 @@ namespace Qinglang.Labels.Carriers.Pdf;
 
 /// <summary>
 /// Random access to the bytes a PDF lexer reads: either a seekable stream seen through a small cached window (so
-/// a large file is never read whole) or decoded bytes in memory (object and cross-reference streams).
+/// a large file is never read whole) or decoded bytes in memory (object and cross-reference streams). It also keeps
+/// the budgets that bound the work on hostile files: bytes lexed, and bytes inflated from streams.
 /// </summary>
 internal sealed class PdfBytes
 {
     private const int WindowSize = 1 << 16;
+
+    /// <summary>Total bytes all streams of one file may inflate to, however many streams a hostile file has.</summary>
+    private const long InflateBudget = 256L << 20;
+
+    /// <summary>Lexing may visit each byte this many times (plus a constant) before the file is called hostile.</summary>
+    private const int WorkPerByte = 16;
+
+    private long _workLeft;
+    private long _inflateLeft = InflateBudget;
 
     private readonly Stream? _stream;
     private readonly byte[] _window;
@@ -21,6 +31,7 @@ internal sealed class PdfBytes
         Length = stream.Length;
         _window = new byte[WindowSize];
         _windowStart = -1;
+        _workLeft = (Length * WorkPerByte) + (64 << 20);
     }
 
     public PdfBytes(byte[] data)
@@ -28,6 +39,7 @@ internal sealed class PdfBytes
         _window = data;
         _windowLength = data.Length;
         Length = data.Length;
+        _workLeft = (Length * WorkPerByte) + (1 << 20);
     }
 
     public long Length { get; }
@@ -38,6 +50,11 @@ internal sealed class PdfBytes
         if (position < 0 || position >= Length)
         {
             return -1;
+        }
+
+        if (--_workLeft < 0)
+        {
+            throw new ContainerFormatException("the PDF's structure takes too much work to parse (overlapping or self-similar objects?)", position);
         }
 
         if (_stream is null)
@@ -73,6 +90,24 @@ internal sealed class PdfBytes
 
         _stream.Position = position;
         return _stream.ReadBlock(count, max, what);
+    }
+
+    /// <summary>
+    /// A stream object's decoded data, or null for a filter this reader does not decode. The output is capped by
+    /// <paramref name="max"/> and by what is left of the file's inflate budget.
+    /// </summary>
+    public byte[]? Decode(PdfStream stream, int max, string what)
+    {
+        var encoded = Read(stream.DataOffset, stream.DataLength, max, what);
+        var cap = (int)Math.Min(max, _inflateLeft);
+        if (cap <= 0)
+        {
+            throw new ContainerFormatException($"{what}: the file's streams together inflate to more than {InflateBudget} bytes; refused");
+        }
+
+        var decoded = PdfFilters.TryDecode(stream.Dictionary, encoded, cap, what);
+        _inflateLeft -= decoded?.Length ?? 0;
+        return decoded;
     }
 
     /// <summary>True when the bytes at <paramref name="position"/> spell <paramref name="text"/> (ASCII).</summary>

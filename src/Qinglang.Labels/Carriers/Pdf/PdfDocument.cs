@@ -104,8 +104,8 @@ internal sealed class PdfDocument
         }
     }
 
-    /// <summary>The still-encoded data of a stream object.</summary>
-    public byte[] ReadRaw(PdfStream stream, int max, string what) => _bytes.Read(stream.DataOffset, stream.DataLength, max, what);
+    /// <summary>A stream object's decoded data (capped), or null for a filter this reader does not decode.</summary>
+    public byte[]? Decode(PdfStream stream, int max, string what) => _bytes.Decode(stream, max, what);
 
     private PdfIndirectObject? LoadUncached(int number)
     {
@@ -165,7 +165,7 @@ internal sealed class PdfDocument
         }
 
         var what = $"object stream {number}";
-        var data = PdfFilters.TryDecode(container.Dictionary, ReadRaw(container, MaxObjectStreamBytes, what), MaxObjectStreamBytes, what)
+        var data = Decode(container, MaxObjectStreamBytes, what)
             ?? throw new ContainerFormatException($"{what} uses a filter this reader does not decode");
         var stream = new ObjectStream(number, container.Dictionary, data);
         _objectStreams[number] = stream;

@@ -33,8 +33,7 @@ internal sealed class PdfMetadata
         }
 
         var what = $"metadata stream {reference}";
-        var raw = document.ReadRaw(stream, XmpLabel.MaxPacketBytes, what);
-        var packet = PdfFilters.TryDecode(stream.Dictionary, raw, XmpLabel.MaxPacketBytes, what);
+        var packet = document.Decode(stream, XmpLabel.MaxPacketBytes, what);
         if (packet is null)
         {
             findings?.Add(Finding.Info(ProblemCodes.NoImplicitSite, $"{what} uses a filter this reader does not decode; its XMP was not searched for a label"));

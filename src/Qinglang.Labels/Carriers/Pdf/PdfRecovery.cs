@@ -7,12 +7,15 @@ namespace Qinglang.Labels.Carriers.Pdf;
 internal static class PdfRecovery
 {
     /// <summary>Objects parsed while looking for a trailer-like dictionary; bounds the work on huge damaged files.</summary>
-    private const int MaxProbes = 10_000;
+    private const int MaxProbes = 1_000;
+
+    /// <summary>Trailers parsed, newest first.</summary>
+    private const int MaxTrailers = 64;
 
     public static PdfXref Scan(PdfBytes bytes)
     {
         var xref = new PdfXref { Recovered = true };
-        var trailers = new List<PdfDictionary>();
+        var trailers = new List<long>();
         var parser = new PdfParser(bytes);
         for (var at = 0L; at < bytes.Length; at++)
         {
@@ -23,17 +26,18 @@ internal static class PdfRecovery
             }
             else if (c == 't' && bytes.Matches(at, "trailer") && !IsRegular(bytes.At(at + 7)))
             {
-                parser.Position = at + "trailer".Length;
-                if (TryParse(() => parser.ParseValue(0)) is PdfDictionary trailer)
-                {
-                    trailers.Add(trailer);
-                }
+                trailers.Add(at + "trailer".Length);
             }
         }
 
-        for (var i = trailers.Count - 1; i >= 0; i--)
+        // Newest first; only the last few trailers matter, and parsing each one costs work.
+        foreach (var at in Enumerable.Reverse(trailers).Take(MaxTrailers))
         {
-            xref.MergeTrailer(trailers[i]);
+            parser.Position = at;
+            if (TryParse(() => parser.ParseValue(0)) is PdfDictionary trailer)
+            {
+                xref.MergeTrailer(trailer);
+            }
         }
 
         if (xref.Trailer["Root"] is null)

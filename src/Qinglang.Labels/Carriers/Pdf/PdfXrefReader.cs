@@ -156,8 +156,7 @@ internal static class PdfXrefReader
             throw new ContainerFormatException("startxref or /Prev points neither at 'xref' nor at a /Type /XRef stream", offset);
         }
 
-        var encoded = bytes.Read(stream.DataOffset, stream.DataLength, MaxStreamBytes, "cross-reference stream");
-        var data = PdfFilters.TryDecode(dictionary, encoded, MaxStreamBytes, "cross-reference stream")
+        var data = bytes.Decode(stream, MaxStreamBytes, "cross-reference stream")
             ?? throw new ContainerFormatException("cross-reference stream uses a filter this reader does not decode", offset);
         var widths = ReadWidths(dictionary, offset);
         var rowLength = widths[0] + widths[1] + widths[2];
