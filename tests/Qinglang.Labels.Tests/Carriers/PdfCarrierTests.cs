@@ -223,6 +223,21 @@ public sealed class PdfCarrierTests : IDisposable
     }
 
     [Fact]
+    public void XrefEntryPointingAtTheWrongObjectIsRecoveredWhenReading()
+    {
+        var bytes = MinimalPdf.Classic(new MinimalPdfParts { InfoExtra = "/AIGC (" + OldLabel + ")" });
+        var table = bytes.AsSpan().IndexOf("xref\n0 7\n"u8) + "xref\n0 7\n".Length;
+        bytes.AsSpan(table + (5 * 20), 20).CopyTo(bytes.AsSpan(table + (6 * 20))); // object 6 now "lies" where 5 is
+        var pdf = MinimalPdf.Write(_folder.File("misdirected.pdf"), bytes);
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Contains(report.Problems, p => p.Code == "container.corrupt" && p.Message.Contains("scanning", StringComparison.Ordinal));
+        Assert.Equal("old-producer", report.Label?.ContentProducer);
+        var output = _folder.File("out.pdf");
+        Assert.Throws<ContainerFormatException>(() => Conformance.Writer.Write(pdf, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "a" }));
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void DetectsByMagicWithinTheFirstKilobyteNotByName()
     {
         var bytes = MinimalPdf.Classic();

@@ -50,14 +50,37 @@ public sealed class PdfCarrier : ILabelCarrier
     public CarrierScan Read(Stream input)
     {
         var findings = new List<Finding>();
-        var sites = new List<LabelSite>();
         var document = PdfDocument.Open(input, findings);
         if (document.Trailer["Encrypt"] is not null)
         {
             findings.Add(Finding.Warning(ProblemCodes.NoImplicitSite, "the PDF is encrypted: its Info strings and metadata cannot be read without the password"));
-            return new CarrierScan(sites, findings);
+            return new CarrierScan([], findings);
         }
 
+        var sites = new List<LabelSite>();
+        var siteFindings = new List<Finding>();
+        var problem = ReadSites(document, sites, siteFindings);
+        if (problem is not null && !document.Xref.Recovered)
+        {
+            // Sound-looking cross-references can still point at the wrong bytes: read again as viewers do, by scanning.
+            findings.Add(Finding.Warning(ProblemCodes.ContainerCorrupt, $"{problem}; objects were found by scanning the file"));
+            (sites, siteFindings) = ([], []);
+            problem = ReadSites(PdfDocument.Recover(input), sites, siteFindings);
+        }
+
+        findings.AddRange(siteFindings);
+        if (problem is not null)
+        {
+            findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, problem));
+        }
+
+        return new CarrierScan(sites, findings);
+    }
+
+    /// <summary>Collects the Info and XMP label sites; returns what could not be read, or null.</summary>
+    private static string? ReadSites(PdfDocument document, List<LabelSite> sites, List<Finding> findings)
+    {
+        string? problem = null;
         try
         {
             var info = PdfInfo.Find(document);
@@ -76,7 +99,7 @@ public sealed class PdfCarrier : ILabelCarrier
         }
         catch (ContainerFormatException ex)
         {
-            findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, $"document information dictionary unreadable: {ex.Message}"));
+            problem = $"document information dictionary unreadable: {ex.Message}";
         }
 
         try
@@ -88,10 +111,10 @@ public sealed class PdfCarrier : ILabelCarrier
         }
         catch (ContainerFormatException ex)
         {
-            findings.Add(Finding.Error(ProblemCodes.ContainerCorrupt, $"catalog /Metadata stream unreadable: {ex.Message}"));
+            problem ??= $"catalog /Metadata stream unreadable: {ex.Message}";
         }
 
-        return new CarrierScan(sites, findings);
+        return problem;
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)

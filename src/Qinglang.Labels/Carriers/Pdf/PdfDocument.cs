@@ -56,6 +56,13 @@ internal sealed class PdfDocument
         }
     }
 
+    /// <summary>Opens a PDF by scanning for its objects, ignoring its cross-reference data.</summary>
+    public static PdfDocument Recover(Stream stream)
+    {
+        var bytes = new PdfBytes(stream);
+        return new PdfDocument(bytes, PdfRecovery.Scan(bytes));
+    }
+
     /// <summary>Follows references until a direct object; null for a missing or free object.</summary>
     public PdfObject? Resolve(PdfObject? value)
     {
