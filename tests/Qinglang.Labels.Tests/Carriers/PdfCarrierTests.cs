@@ -102,6 +102,18 @@ public sealed class PdfCarrierTests : IDisposable
     }
 
     [Fact]
+    public void CairoWrittenPdfWithIndirectLengthsRoundTrips()
+    {
+        var original = _folder.File("cairo.pdf");
+        Tool.Run("pdftocairo", "-pdf", Classic(name: "source.pdf"), original).EnsureSuccess("pdftocairo");
+        Assert.Matches(@"/Length \d+ 0 R", Encoding.Latin1.GetString(File.ReadAllBytes(original)));
+        var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
+        AssertIncrementalUpdateOf(original, labeled);
+        QpdfCheck(labeled);
+        Assert.Equal(PdfText(original), PdfText(labeled));
+    }
+
+    [Fact]
     public void ExiftoolUpdatedPdfIsLabeledOnTopOfItsUpdate()
     {
         var original = Compressed();
