@@ -23,6 +23,10 @@ internal static class PdfRecovery
             if (c == 'o' && bytes.Matches(at, "obj") && !IsRegular(bytes.At(at + 3)) && HeaderStart(bytes, at) is { } header)
             {
                 xref.Entries[header.Number] = new PdfXrefEntry(PdfXrefKind.InFile, header.Offset, header.Generation);
+                if (xref.Entries.Count > PdfXref.MaxEntries)
+                {
+                    throw new ContainerFormatException($"more than {PdfXref.MaxEntries} objects found while scanning");
+                }
             }
             else if (c == 't' && bytes.Matches(at, "trailer") && !IsRegular(bytes.At(at + 7)))
             {

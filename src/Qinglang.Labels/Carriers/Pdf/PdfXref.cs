@@ -21,6 +21,9 @@ internal readonly record struct PdfXrefEntry(PdfXrefKind Kind, long Offset, int 
 /// <summary>The file's cross-reference information: the newest entry for every object, and the merged trailer.</summary>
 internal sealed class PdfXref
 {
+    /// <summary>Cap on the entries kept for one file (a few times the largest real documents), bounding memory.</summary>
+    public const int MaxEntries = 1 << 22;
+
     private readonly List<KeyValuePair<string, PdfObject>> _trailer = [];
 
     public Dictionary<int, PdfXrefEntry> Entries { get; } = [];

@@ -10,9 +10,6 @@ internal static class PdfXrefReader
     /// <summary>More sections than this is not a real file's update history.</summary>
     private const int MaxSections = 4096;
 
-    /// <summary>Cap on the entries kept for one file (a few times the largest real documents).</summary>
-    private const int MaxEntries = 1 << 23;
-
     /// <summary>Cap on an encoded or decoded cross-reference stream.</summary>
     public const int MaxStreamBytes = 32 << 20;
 
@@ -122,7 +119,7 @@ internal static class PdfXrefReader
             var at = parser.Position;
             var start = parser.ReadNonNegative("a cross-reference subsection start");
             var count = parser.ReadNonNegative("a cross-reference subsection count");
-            if (count > (bytes.Length - parser.Position) / 18 || start + count > int.MaxValue || xref.Entries.Count + count > MaxEntries)
+            if (count > (bytes.Length - parser.Position) / 18 || start + count > int.MaxValue || xref.Entries.Count + count > PdfXref.MaxEntries)
             {
                 throw new ContainerFormatException($"cross-reference subsection claims {count} entries from {start}, more than the file can hold", at);
             }
@@ -173,7 +170,7 @@ internal static class PdfXrefReader
         for (var pair = 0; pair < index.Length; pair += 2)
         {
             var (start, count) = (index[pair], index[pair + 1]);
-            if ((row + count) * rowLength > data.Length || start + count > int.MaxValue || xref.Entries.Count + count > MaxEntries)
+            if ((row + count) * rowLength > data.Length || start + count > int.MaxValue || xref.Entries.Count + count > PdfXref.MaxEntries)
             {
                 throw new ContainerFormatException($"cross-reference stream claims {count} entries from {start} but holds {data.Length / rowLength - row} more rows", offset);
             }
