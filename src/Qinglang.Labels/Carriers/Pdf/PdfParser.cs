@@ -74,18 +74,18 @@ internal sealed partial class PdfParser(PdfBytes bytes)
     private string? PeekWord(int max)
     {
         SkipSpace();
-        var start = Position;
+        var builder = new StringBuilder(max);
         while (IsRegular(bytes.At(Position)))
         {
-            if (Position - start >= max)
+            if (builder.Length >= max)
             {
                 return null;
             }
 
-            Position++;
+            builder.Append((char)bytes.At(Position++));
         }
 
-        return Encoding.ASCII.GetString(bytes.Read(start, Position - start, max, "token"));
+        return builder.ToString();
     }
 
     /// <summary>Reads a keyword and requires it to be <paramref name="keyword"/>.</summary>
