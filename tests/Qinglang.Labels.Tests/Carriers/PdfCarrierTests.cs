@@ -280,6 +280,7 @@ public sealed class PdfCarrierTests : IDisposable
     {
         Assert.Equal("\u2022 \u20AC", PdfTextString.Decode([0x80, 0x20, 0xA0]));
         Assert.Equal("AIGC", PdfTextString.Decode([0xEF, 0xBB, 0xBF, .. "AIGC"u8]));
+        Assert.Equal("AIGC", PdfTextString.Decode([0xFF, 0xFE, .. Encoding.Unicode.GetBytes("AIGC")]));
         var encoded = PdfTextString.Encode("中文 label");
         Assert.True(encoded.IsHex);
         Assert.Equal([0xFE, 0xFF], encoded.Bytes[..2]);

@@ -29,6 +29,12 @@ internal static class PdfTextString
             return Encoding.BigEndianUnicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
         }
 
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            // Not allowed by the standard, but written by some producers; readers such as exiftool accept it.
+            return Encoding.Unicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
+        }
+
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             return Encoding.UTF8.GetString(bytes[3..]);
