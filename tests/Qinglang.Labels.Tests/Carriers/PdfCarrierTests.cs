@@ -40,6 +40,33 @@ public sealed class PdfCarrierTests : IDisposable
         Assert.Contains("Alice", tags);
         Assert.Contains("\"AIGC\"", tags);
         Assert.DoesNotContain("/Type/XRef", Encoding.Latin1.GetString(File.ReadAllBytes(labeled)).Replace(" ", "", StringComparison.Ordinal));
+        AssertOneUpdateWithOneLabel(labeled);
+    }
+
+    [Fact]
+    public void RelabelingReplacesItsOwnNewestUpdateButStacksOnAnotherToolsUpdate()
+    {
+        var original = Compressed();
+        var labeled = _folder.File("labeled.pdf");
+        Conformance.Writer.Write(original, labeled, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "gen-1" });
+        var firstLength = new FileInfo(labeled).Length;
+        Conformance.Writer.Write(labeled, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-1" });
+        AssertIncrementalUpdateOf(original, labeled);
+        AssertOneUpdateWithOneLabel(labeled);
+        Assert.True(new FileInfo(labeled).Length < firstLength + 200, "the platform's update replaced the producer's instead of stacking");
+        QpdfCheck(labeled);
+
+        // Another tool's update now follows ours: it must survive relabeling, so ours is no longer replaced.
+        Tool.Run("exiftool", "-overwrite_original", "-PDF:Title=Evening", labeled).EnsureSuccess("exiftool");
+        var edited = File.ReadAllBytes(labeled);
+        Conformance.Writer.Write(labeled, null, new LabelRequest { PropagateID = "p-2" });
+        Assert.True(File.ReadAllBytes(labeled).AsSpan(0, edited.Length).SequenceEqual(edited), "the exiftool revision must stay a prefix");
+        Assert.Equal("Evening", ExiftoolTag(labeled, "Title"));
+        Assert.All(Independent.ExiftoolLabelValues(labeled), v => Assert.Contains("p-2", v.Value));
+        var report = Conformance.Inspector.Inspect(labeled);
+        Assert.True(report.IsValid, Conformance.Describe(report));
+        Assert.Equal("gen-1", report.Label!.ProduceID);
+        QpdfCheck(labeled);
     }
 
     [Fact]
@@ -56,6 +83,7 @@ public sealed class PdfCarrierTests : IDisposable
         var update = Encoding.Latin1.GetString(File.ReadAllBytes(labeled)[(int)new FileInfo(original).Length..]);
         Assert.Contains("/Type /XRef", update);
         Assert.DoesNotContain("trailer", update);
+        AssertOneUpdateWithOneLabel(labeled);
     }
 
     [Fact]
@@ -98,6 +126,7 @@ public sealed class PdfCarrierTests : IDisposable
         var labeled = Conformance.RoundTrip(original, "pdf", Checks.Exiftool);
         AssertIncrementalUpdateOf(original, labeled);
         QpdfCheck(labeled);
+        AssertOneUpdateWithOneLabel(labeled);
         Assert.Equal(PdfText(original), PdfText(labeled));
     }
 
@@ -300,6 +329,14 @@ public sealed class PdfCarrierTests : IDisposable
         var after = File.ReadAllBytes(labeled);
         Assert.True(after.Length > before.Length, "labeling must append an update");
         Assert.True(after.AsSpan(0, before.Length).SequenceEqual(before), "the original bytes must be a prefix of the labeled file");
+    }
+
+    /// <summary>The file holds one Qinglang update and one /AIGC key: no superseded label lingers in an older revision.</summary>
+    private static void AssertOneUpdateWithOneLabel(string path)
+    {
+        var text = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "%Qinglang label update"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "/AIGC"));
     }
 
     private static void QpdfCheck(string path)

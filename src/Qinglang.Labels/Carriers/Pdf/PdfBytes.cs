@@ -25,10 +25,11 @@ internal sealed class PdfBytes
     private long _windowStart;
     private int _windowLength;
 
-    public PdfBytes(Stream stream)
+    /// <param name="length">Treat the stream as ending here (an earlier revision of an incrementally updated file).</param>
+    public PdfBytes(Stream stream, long? length = null)
     {
         _stream = stream;
-        Length = stream.Length;
+        Length = Math.Min(length ?? long.MaxValue, stream.Length);
         _window = new byte[WindowSize];
         _windowStart = -1;
         _workLeft = (Length * WorkPerByte) + (64 << 20);

@@ -138,6 +138,16 @@ public sealed class PdfCarrier : ILabelCarrier
             return;
         }
 
+        var keep = input.Length;
+        if (PdfOwnUpdate.Find(document) is { } ownStart && OpenRevision(input, ownStart, document.Xref.PreviousStartXref) is { } previous)
+        {
+            // Qinglang's own update is the newest revision: replace it rather than stack a second label revision.
+            (document, keep) = (previous, ownStart);
+            info = PdfInfo.Find(document);
+            metadata = PdfMetadata.Find(document, findings: null);
+            xmpHasLabel = metadata is not null && XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), new List<Finding>()).Any();
+        }
+
         var size = NextObjectNumber(document);
         var infoNumber = info.Reference?.Number ?? size++;
         var updated = new List<PdfUpdatedObject>
@@ -151,12 +161,26 @@ public sealed class PdfCarrier : ILabelCarrier
             updated.Add(metadata.Replacement(packet));
         }
 
-        input.Position = input.Length - 1;
+        input.Position = keep - 1;
         var last = input.ReadByte();
         input.Position = 0;
-        input.CopyRange(output, input.Length, "PDF");
-        PdfIncrementalUpdate.Write(output, input.Length, last is '\n' or '\r', document.Xref, document.Trailer, size,
+        input.CopyRange(output, keep, "PDF");
+        PdfIncrementalUpdate.Write(output, keep, last is '\n' or '\r', document.Xref, document.Trailer, size,
             [new("Info", new PdfReference(infoNumber, info.Reference?.Generation ?? 0))], updated);
+    }
+
+    /// <summary>The revision in the first <paramref name="length"/> bytes, when it is sound and is the one /Prev names.</summary>
+    private static PdfDocument? OpenRevision(Stream input, long length, long? expectedStartXref)
+    {
+        try
+        {
+            var revision = PdfDocument.Open(input, findings: null, length);
+            return revision.Xref.StartXref == expectedStartXref && revision.Trailer["Encrypt"] is null ? revision : null;
+        }
+        catch (ContainerFormatException)
+        {
+            return null; // not a revision after all: the update is kept and a new one stacked on it
+        }
     }
 
     /// <summary>The trailer's /Size, or past the highest object number when the trailer understates it.</summary>

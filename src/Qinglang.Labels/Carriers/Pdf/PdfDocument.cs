@@ -38,13 +38,17 @@ internal sealed class PdfDocument
 
     public long Length => _bytes.Length;
 
+    /// <summary>The file's bytes, for searches outside the object structure.</summary>
+    public PdfBytes Bytes => _bytes;
+
     /// <summary>
     /// Opens a PDF. With <paramref name="findings"/> (reading), a broken cross-reference is reported and replaced by a
     /// scan of the file; without (writing), it throws: an update must chain onto a sound cross-reference.
     /// </summary>
-    public static PdfDocument Open(Stream stream, ICollection<Finding>? findings)
+    /// <param name="length">Read only this many leading bytes: an earlier revision of the file.</param>
+    public static PdfDocument Open(Stream stream, ICollection<Finding>? findings, long? length = null)
     {
-        var bytes = new PdfBytes(stream);
+        var bytes = new PdfBytes(stream, length);
         try
         {
             return new PdfDocument(bytes, PdfXrefReader.Read(bytes));

@@ -24,6 +24,8 @@ internal static class PdfIncrementalUpdate
             update.WriteByte((byte)'\n');
         }
 
+        PdfSerializer.Ascii(update, PdfOwnUpdate.Marker + "\n");
+
         var offsets = new List<(int Number, int Generation, long Offset)>();
         foreach (var item in objects)
         {

@@ -34,6 +34,9 @@ internal sealed class PdfXref
     /// <summary>Where the newest cross-reference section starts (the file's last startxref value).</summary>
     public long StartXref { get; init; } = -1;
 
+    /// <summary>The newest section's /Prev: where the previous revision's cross-reference starts.</summary>
+    public long? PreviousStartXref { get; set; }
+
     /// <summary>True when the newest section is a cross-reference stream: an update must then be one too.</summary>
     public bool LastSectionIsStream { get; set; }
 

@@ -56,6 +56,10 @@ internal static class PdfXrefReader
                 PdfNumber { AsNonNegativeLong: { } prev } => prev,
                 var other => throw new ContainerFormatException($"/Prev is {PdfObjectText.Describe(other)}, not an offset", offset),
             };
+            if (visited.Count == 1)
+            {
+                xref.PreviousStartXref = next;
+            }
         }
 
         if (xref.Trailer["Root"] is not PdfReference)
