@@ -323,6 +323,14 @@ public sealed class PdfCarrierTests : IDisposable
     [Fact]
     public void CorruptedCompressedCopiesNeverCrashOrWriteHalfFiles() => Corruption.Fuzz(Compressed());
 
+    [Fact]
+    public void CorruptedLabeledCopiesNeverCrashOrWriteHalfFiles()
+    {
+        var pdf = Compressed();
+        Conformance.Writer.Write(pdf, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1" });
+        Corruption.Fuzz(pdf, seed: 20258);
+    }
+
     private static void AssertIncrementalUpdateOf(string original, string labeled)
     {
         var before = File.ReadAllBytes(original);

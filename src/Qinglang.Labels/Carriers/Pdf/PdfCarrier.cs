@@ -126,12 +126,9 @@ public sealed class PdfCarrier : ILabelCarrier
         }
 
         var json = LabelJson.Serialize(label);
-        var info = PdfInfo.Find(document);
-        var metadata = PdfMetadata.Find(document, findings: null);
-        var xmpHasLabel = metadata is not null && XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), new List<Finding>()).Any();
-
+        var (info, xmp) = WritableSites(document);
         input.Position = 0;
-        if (!xmpHasLabel && info.LabelEntries.Count == 1 && info.LabelEntries[0] is { Key: "AIGC", Value: PdfString current } && current.Text == json)
+        if (xmp is null && info.LabelEntries.Count == 1 && info.LabelEntries[0] is { Key: "AIGC", Value: PdfString current } && current.Text == json)
         {
             // Already labeled exactly so: another update would only grow the file.
             input.CopyRange(output, input.Length, "PDF");
@@ -143,30 +140,32 @@ public sealed class PdfCarrier : ILabelCarrier
         {
             // Qinglang's own update is the newest revision: replace it rather than stack a second label revision.
             (document, keep) = (previous, ownStart);
-            info = PdfInfo.Find(document);
-            metadata = PdfMetadata.Find(document, findings: null);
-            xmpHasLabel = metadata is not null && XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), new List<Finding>()).Any();
+            (info, xmp) = WritableSites(document);
         }
 
         var size = NextObjectNumber(document);
-        var infoNumber = info.Reference?.Number ?? size++;
-        var updated = new List<PdfUpdatedObject>
-        {
-            new(infoNumber, info.Reference?.Generation ?? 0, info.WithLabel(json)),
-        };
-        if (xmpHasLabel)
+        var infoReference = info.Reference ?? new PdfReference(size++, 0);
+        var updated = new List<PdfUpdatedObject> { new(infoReference.Number, infoReference.Generation, info.WithLabel(json)) };
+        if (xmp is not null)
         {
             // TC260 puts a PDF's label in /Info: the XMP copy is removed so one site remains.
-            var packet = XmpLabel.Remove(metadata!.Packet) ?? XmpLabel.Remove(XmpLabel.Merge((string?)null, json, 0))!;
-            updated.Add(metadata.Replacement(packet));
+            var packet = XmpLabel.Remove(xmp.Packet) ?? XmpLabel.Remove(XmpLabel.Merge((string?)null, json, 0))!;
+            updated.Add(xmp.Replacement(packet));
         }
 
         input.Position = keep - 1;
         var last = input.ReadByte();
         input.Position = 0;
         input.CopyRange(output, keep, "PDF");
-        PdfIncrementalUpdate.Write(output, keep, last is '\n' or '\r', document.Xref, document.Trailer, size,
-            [new("Info", new PdfReference(infoNumber, info.Reference?.Generation ?? 0))], updated);
+        PdfIncrementalUpdate.Write(output, keep, last is '\n' or '\r', document.Xref, document.Trailer, size, [new("Info", infoReference)], updated);
+    }
+
+    /// <summary>The Info dictionary, and the catalog's XMP when it holds a label (which writing must remove).</summary>
+    private static (PdfInfo Info, PdfMetadata? LabeledXmp) WritableSites(PdfDocument document)
+    {
+        var metadata = PdfMetadata.Find(document, findings: null);
+        var labeled = metadata is not null && XmpLabel.ReadSites(metadata.Packet, metadata.Describe(), new List<Finding>()).Any();
+        return (PdfInfo.Find(document), labeled ? metadata : null);
     }
 
     /// <summary>The revision in the first <paramref name="length"/> bytes, when it is sound and is the one /Prev names.</summary>
