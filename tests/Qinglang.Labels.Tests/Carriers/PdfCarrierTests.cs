@@ -154,6 +154,29 @@ public sealed class PdfCarrierTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LabelingInPlaceOnlyAppends(bool compressed)
+    {
+        var pdf = compressed ? Compressed() : Classic();
+        var before = File.ReadAllBytes(pdf);
+        var result = Conformance.Writer.Write(pdf, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1" });
+        Assert.True(result.InPlace);
+        var after = File.ReadAllBytes(pdf);
+        Assert.True(after.AsSpan(0, before.Length).SequenceEqual(before), "an in-place label only appends");
+        Assert.Empty(_folder.Leftovers(Path.GetFileName(pdf)));
+        QpdfCheck(pdf);
+        Assert.All(Independent.ExiftoolLabelValues(pdf), v => Assert.Contains("gen-1", v.Value));
+
+        // Replacing Qinglang's own update shortens the file first, so it goes through a copy; the result is the same shape.
+        var relabel = Conformance.Writer.Write(pdf, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-1" });
+        Assert.False(relabel.InPlace);
+        Assert.True(File.ReadAllBytes(pdf).AsSpan(0, before.Length).SequenceEqual(before));
+        AssertOneUpdateWithOneLabel(pdf);
+        QpdfCheck(pdf);
+    }
+
+    [Theory]
     [InlineData("literal")]
     [InlineData("utf16-hex")]
     public void ExistingInfoLabelIsReadInEitherStringEncodingAndReplaced(string encoding)

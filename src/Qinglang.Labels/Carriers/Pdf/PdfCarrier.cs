@@ -10,9 +10,12 @@ namespace Qinglang.Labels.Carriers.Pdf;
 /// catalog's /Metadata stream is read as the alternative site. Writing appends an incremental update, so every
 /// original byte stays where it was (signatures over earlier revisions keep verifying).
 /// </summary>
-public sealed class PdfCarrier : ILabelCarrier
+public sealed class PdfCarrier : IInPlaceLabelCarrier
 {
     private const int HeaderSearch = 1024;
+
+    /// <summary>Larger updates (a big XMP packet) go through a copy, so an in-place edit stays one small final write.</summary>
+    private const int MaxInPlaceUpdate = 64 << 10;
 
     public string Format => "pdf";
 
@@ -119,6 +122,41 @@ public sealed class PdfCarrier : ILabelCarrier
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
+        var plan = Plan(input, label);
+        input.Position = 0;
+        input.CopyRange(output, plan?.Keep ?? input.Length, "PDF");
+        if (plan is not null)
+        {
+            output.Write(plan.Update);
+        }
+    }
+
+    /// <summary>
+    /// Appends the update to the file itself when it only adds bytes (an incremental update is designed for that):
+    /// the original bytes are never touched, and the update goes in one final write. Replacing Qinglang's own update
+    /// would shorten the file first, so that case takes the copy-and-rename path.
+    /// </summary>
+    public bool TryWriteInPlace(FileStream file, AigcLabel label)
+    {
+        var plan = Plan(file, label);
+        if (plan is null)
+        {
+            return true;
+        }
+
+        if (plan.Keep != file.Length || plan.Update.Length > MaxInPlaceUpdate)
+        {
+            return false;
+        }
+
+        file.Position = file.Length;
+        file.Write(plan.Update);
+        return true;
+    }
+
+    /// <summary>What labeling needs: the bytes to keep and the update to append; null when the file already carries exactly this label.</summary>
+    private static UpdatePlan? Plan(Stream input, AigcLabel label)
+    {
         var document = PdfDocument.Open(input, findings: null);
         if (document.Trailer["Encrypt"] is not null)
         {
@@ -127,12 +165,9 @@ public sealed class PdfCarrier : ILabelCarrier
 
         var json = LabelJson.Serialize(label);
         var (info, xmp) = WritableSites(document);
-        input.Position = 0;
         if (xmp is null && info.LabelEntries.Count == 1 && info.LabelEntries[0] is { Key: "AIGC", Value: PdfString current } && current.Text == json)
         {
-            // Already labeled exactly so: another update would only grow the file.
-            input.CopyRange(output, input.Length, "PDF");
-            return;
+            return null; // another update would only grow the file
         }
 
         var keep = input.Length;
@@ -154,10 +189,8 @@ public sealed class PdfCarrier : ILabelCarrier
         }
 
         input.Position = keep - 1;
-        var last = input.ReadByte();
-        input.Position = 0;
-        input.CopyRange(output, keep, "PDF");
-        PdfIncrementalUpdate.Write(output, keep, last is '\n' or '\r', document.Xref, document.Trailer, size, [new("Info", infoReference)], updated);
+        var endsWithEol = input.ReadByte() is '\n' or '\r';
+        return new UpdatePlan(keep, PdfIncrementalUpdate.Build(keep, endsWithEol, document.Xref, document.Trailer, size, [new("Info", infoReference)], updated));
     }
 
     /// <summary>The Info dictionary, and the catalog's XMP when it holds a label (which writing must remove).</summary>
@@ -195,4 +228,8 @@ public sealed class PdfCarrier : ILabelCarrier
 
         return (int)size;
     }
+
+    /// <param name="Keep">How many leading bytes of the input the labeled file keeps.</param>
+    /// <param name="Update">The incremental update appended after them.</param>
+    private sealed record UpdatePlan(long Keep, byte[] Update);
 }

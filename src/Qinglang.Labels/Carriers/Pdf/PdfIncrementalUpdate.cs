@@ -12,10 +12,11 @@ internal sealed record PdfUpdatedObject(int Number, int Generation, PdfObject Va
 /// </summary>
 internal static class PdfIncrementalUpdate
 {
-    /// <param name="originalLength">Length of the original bytes already copied to the output.</param>
+    /// <param name="originalLength">Length of the original bytes the update follows.</param>
     /// <param name="originalEndsWithEol">False when the original's last byte is not an end of line.</param>
     /// <param name="trailer">The original's trailer entries (Root, ID, …); Size, Prev and the changed keys are set here.</param>
-    public static void Write(Stream output, long originalLength, bool originalEndsWithEol, PdfXref xref, PdfDictionary trailer,
+    /// <returns>The update's bytes, to be written right after the original's <paramref name="originalLength"/> bytes.</returns>
+    public static byte[] Build(long originalLength, bool originalEndsWithEol, PdfXref xref, PdfDictionary trailer,
         int size, IReadOnlyList<KeyValuePair<string, PdfObject>> trailerChanges, IReadOnlyList<PdfUpdatedObject> objects)
     {
         var update = new MemoryStream();
@@ -58,8 +59,7 @@ internal static class PdfIncrementalUpdate
         }
 
         PdfSerializer.Ascii(update, $"startxref\n{PdfSerializer.Integer(xrefOffset)}\n%%EOF\n");
-        update.Position = 0;
-        update.CopyTo(output);
+        return update.ToArray();
     }
 
     private static void WriteObject(Stream output, PdfUpdatedObject item)
