@@ -226,6 +226,23 @@ public sealed class PdfCarrierTests : IDisposable
     }
 
     [Fact]
+    public void MalformedXmpHoldingALabelIsReplacedByAnEmptyPacket()
+    {
+        var broken = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><TC260:AIGC>" + System.Net.WebUtility.HtmlEncode(OldLabel) + "</TC260:AIGC><unclosed>";
+        var pdf = Classic(new MinimalPdfParts { Xmp = broken });
+        var report = Conformance.Inspector.Inspect(pdf);
+        Assert.Single(report.Sites);
+        Assert.Contains(report.Problems, p => p.Code == "label.xmp_malformed");
+
+        var labeled = _folder.File("labeled.pdf");
+        Conformance.Writer.Write(pdf, labeled, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1" });
+        var after = Conformance.Inspector.Inspect(labeled);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Equal("pdf-info", Assert.Single(after.Sites).Kind);
+        QpdfCheck(labeled);
+    }
+
+    [Fact]
     public void EncryptedPdfIsRefusedClearly()
     {
         var encrypted = _folder.File("encrypted.pdf");
