@@ -3,17 +3,32 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# command → Debian package: the independent readers and writers the tests check Qinglang against.
 need=()
-command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
-command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
-command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
-command -v openssl >/dev/null 2>&1 || need+=(openssl)
+while read -r cmd pkg; do
+  if [ -n "$cmd" ] && ! command -v "$cmd" >/dev/null 2>&1; then need+=("$pkg"); fi
+done <<'TOOLS'
+ffmpeg ffmpeg
+ffprobe ffmpeg
+exiftool libimage-exiftool-perl
+openssl openssl
+tiffcp libtiff-tools
+jpegtran libjpeg-turbo-progs
+metaflac flac
+vorbiscomment vorbis-tools
+mkvmerge mkvtoolnix
+AtomicParsley atomicparsley
+unzip unzip
+zip zip
+TOOLS
+# Python modules used by tests through Debian's python3 (not a pyenv one earlier on PATH).
+if ! /usr/bin/python3 -c 'import mutagen' >/dev/null 2>&1; then need+=(python3-mutagen); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test tools: ${need[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >/dev/null
 fi
 
 log=$(mktemp)

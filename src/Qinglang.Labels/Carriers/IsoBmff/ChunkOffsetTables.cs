@@ -1,0 +1,184 @@
+using System.Buffers.Binary;
+
+namespace Qinglang.Labels.Carriers.IsoBmff;
+
+/// <summary>
+/// The absolute file offsets inside a moov: every track's 'stco'/'co64' chunk offsets and sample-table 'saio'
+/// auxiliary-information offsets (ISO/IEC 14496-12 §8.7.5, §8.7.9). They are rewritten from their original values
+/// whenever the boxes before the media move; a 32-bit table whose offsets would overflow becomes 64-bit.
+/// </summary>
+internal sealed class ChunkOffsetTables
+{
+    private sealed class Table(Mp4Box box, byte[] versionAndFlags, byte[] fieldsBeforeCount, ulong[] offsets, bool wide)
+    {
+        public Mp4Box Box { get; } = box;
+        public byte[] VersionAndFlags { get; } = versionAndFlags;
+        public byte[] FieldsBeforeCount { get; } = fieldsBeforeCount;
+        public ulong[] Offsets { get; } = offsets;
+        public bool Wide { get; set; } = wide;
+    }
+
+    private readonly List<Table> _tables = [];
+
+    public static ChunkOffsetTables Collect(Mp4Box moov)
+    {
+        var result = new ChunkOffsetTables();
+        foreach (var minf in moov.ChildrenOf(BoxTypes.Trak).SelectMany(t => t.ChildrenOf(BoxTypes.Mdia)).SelectMany(m => m.ChildrenOf(BoxTypes.Minf)))
+        {
+            if (!DataInThisFile(minf))
+            {
+                continue; // a reference movie's track: its offsets point into another file, which does not move
+            }
+
+            foreach (var stbl in minf.ChildrenOf(BoxTypes.Stbl))
+            {
+                CollectFrom(stbl, result);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CollectFrom(Mp4Box stbl, ChunkOffsetTables result)
+    {
+        {
+            foreach (var box in stbl.Children!)
+            {
+                if (box.Code == BoxTypes.Stco || box.Code == BoxTypes.Co64)
+                {
+                    result._tables.Add(ReadTable(box, box.Code == BoxTypes.Co64, extraFields: 0));
+                }
+                else if (box.Code == BoxTypes.Saio)
+                {
+                    var payload = box.Payload;
+                    if (payload.Length < 4)
+                    {
+                        throw new ContainerFormatException("'saio' box is too short", box.SourceOffset);
+                    }
+
+                    var hasType = (payload[3] & 1) != 0; // flags bit 0: aux_info_type and its parameter follow
+                    result._tables.Add(ReadTable(box, payload[0] == 1, extraFields: hasType ? 8 : 0));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// False when every data reference of the track (minf/dinf/dref: 'url '/'alis' entries) lacks the self-contained
+    /// flag (0x000001), i.e. its media lives in another file. Unreadable references count as this file.
+    /// </summary>
+    private static bool DataInThisFile(Mp4Box minf)
+    {
+        var dinf = minf.Child(BoxTypes.Dinf);
+        if (dinf is not { Children: null, Payload.Length: >= 16 })
+        {
+            return true;
+        }
+
+        var payload = dinf.Payload.AsSpan();
+        var dref = BoxHeader.Parse(payload, dinf.SourceOffset);
+        if (dref.Code != BoxTypes.Dref || dref.Size < 16)
+        {
+            return true;
+        }
+
+        var entries = payload[(dref.HeaderLength + 8)..(int)dref.Size];
+        var count = 0;
+        while (entries.Length >= 12)
+        {
+            var entry = BoxHeader.Parse(entries, dinf.SourceOffset);
+            if (entry.Size < entry.HeaderLength + 4)
+            {
+                return true;
+            }
+
+            if ((entries[entry.HeaderLength + 3] & 1) != 0)
+            {
+                return true;
+            }
+
+            count++;
+            entries = entries[(int)entry.Size..];
+        }
+
+        return count == 0;
+    }
+
+    /// <summary>Rewrites every table through <paramref name="map"/>; returns true when a table had to become 64-bit.</summary>
+    public bool Apply(OffsetMap map)
+    {
+        var widened = false;
+        foreach (var table in _tables)
+        {
+            var mapped = table.Offsets.Select(o => (ulong)map.Map((long)Math.Min(o, long.MaxValue))).ToArray();
+            if (!table.Wide && mapped.Any(o => o > uint.MaxValue))
+            {
+                table.Wide = true;
+                widened = true;
+            }
+
+            table.Box.Payload = Build(table, mapped);
+            if (table.Wide && table.Box.Code == BoxTypes.Stco)
+            {
+                table.Box.Code = BoxTypes.Co64;
+            }
+        }
+
+        return widened;
+    }
+
+    private static Table ReadTable(Mp4Box box, bool wide, int extraFields)
+    {
+        var payload = box.Payload.AsSpan();
+        var countAt = 4 + extraFields;
+        if (box.Children is not null || payload.Length < countAt + 4)
+        {
+            throw new ContainerFormatException($"'{box.Type}' box is too short", box.SourceOffset);
+        }
+
+        var count = BinaryPrimitives.ReadUInt32BigEndian(payload[countAt..]);
+        var width = wide ? 8 : 4;
+        if (count > (ulong)(payload.Length - countAt - 4) / (ulong)width)
+        {
+            throw new ContainerFormatException($"'{box.Type}' box claims {count} offsets but holds fewer", box.SourceOffset);
+        }
+
+        var offsets = new ulong[count];
+        var entries = payload[(countAt + 4)..];
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            offsets[i] = wide ? BinaryPrimitives.ReadUInt64BigEndian(entries[(i * 8)..]) : BinaryPrimitives.ReadUInt32BigEndian(entries[(i * 4)..]);
+        }
+
+        // Bytes after the entries (there should be none) are dropped when the table is rebuilt.
+        return new Table(box, payload[..4].ToArray(), payload[4..countAt].ToArray(), offsets, wide);
+    }
+
+    private static byte[] Build(Table table, ulong[] offsets)
+    {
+        var width = table.Wide ? 8 : 4;
+        var head = 4 + table.FieldsBeforeCount.Length + 4;
+        var bytes = new byte[head + offsets.Length * width];
+        table.VersionAndFlags.CopyTo(bytes, 0);
+        if (table.Box.Code == BoxTypes.Saio && table.Wide)
+        {
+            bytes[0] = 1; // saio version 1 carries 64-bit offsets
+        }
+
+        table.FieldsBeforeCount.CopyTo(bytes, 4);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(head - 4), (uint)offsets.Length);
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            if (table.Wide)
+            {
+                BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(head + i * 8), offsets[i]);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(head + i * 4), (uint)offsets[i]);
+            }
+        }
+
+        return bytes;
+    }
+}
