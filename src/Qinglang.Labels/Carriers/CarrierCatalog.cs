@@ -18,6 +18,7 @@ internal static class CarrierCatalog
         new Riff.WavCarrier(),
         new Riff.AviCarrier(),
         new Ooxml.OoxmlCarrier(),
+        new Pdf.PdfCarrier(),
         // MP3 without an ID3 tag is recognised by its first frames alone: a guess, so it comes after every magic number.
         new Mp3.Mp3Carrier(),
         new Markdown.MarkdownCarrier(),
