@@ -20,6 +20,8 @@ mkvmerge mkvtoolnix
 AtomicParsley atomicparsley
 unzip unzip
 zip zip
+qpdf qpdf
+pdftotext poppler-utils
 TOOLS
 # Python modules used by tests through Debian's python3 (not a pyenv one earlier on PATH).
 if ! /usr/bin/python3 -c 'import mutagen' >/dev/null 2>&1; then need+=(python3-mutagen); fi
