@@ -79,6 +79,17 @@ internal sealed class BoxWriter
         return this;
     }
 
+    /// <summary>Overwrites a 32-bit field already written at <paramref name="position"/>.</summary>
+    public void PatchU32(long position, uint value)
+    {
+        var end = _buffer.Position;
+        _buffer.Position = position;
+        Span<byte> bytes = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
+        _buffer.Write(bytes);
+        _buffer.Position = end;
+    }
+
     public byte[] ToArray() => _buffer.ToArray();
 
     /// <summary>The body wrapped as a box: a 32-bit size when it fits, else size 1 and a 64-bit largesize.</summary>

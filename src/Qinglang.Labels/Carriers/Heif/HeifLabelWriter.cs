@@ -202,7 +202,10 @@ internal static class HeifLabelWriter
                     throw new LabelingException(HeifCarrier.UnsupportedCode, $"'{box.Type}' box runs to the end of a file larger than 4 GiB");
                 }
 
-                output.Write(BoxWriter.Header(box.Type, box.DataLength));
+                var header = new byte[box.HeaderLength];
+                input.ReadFully(header, "box header");
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header, (uint)box.Size);
+                output.Write(header);
                 from = box.DataOffset;
             }
 

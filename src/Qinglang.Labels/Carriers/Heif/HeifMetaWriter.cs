@@ -69,10 +69,22 @@ internal static class HeifMetaWriter
                         Array.Clear(copy, (int)(child.HeaderLength + blank.Start), (int)blank.Length);
                     }
 
+                    if (child.SizeToEnd)
+                    {
+                        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(copy, (uint)child.Size);
+                    }
+
                     body.Bytes(copy);
                     break;
                 default:
                     body.Bytes(raw);
+                    if (child.SizeToEnd)
+                    {
+                        // A size-0 child ("to the end of meta") would swallow boxes appended after it: give it its size.
+                        var sizeAt = body.Length - raw.Length;
+                        body.PatchU32(sizeAt, (uint)child.Size);
+                    }
+
                     break;
             }
         }
