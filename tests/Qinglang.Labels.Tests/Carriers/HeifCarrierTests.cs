@@ -143,6 +143,92 @@ public sealed class HeifCarrierTests : IDisposable
         Assert.Equal(Independent.DecodedStreamHashes(avif), Independent.DecodedStreamHashes(labeled));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LibheifWrittenLabelIsReadAndReplaced(bool compressed)
+    {
+        // heif-enc carries a PNG's XMP into an XMP item (deflate-encoded with --enable-metadata-compression).
+        var png = MakePng();
+        Conformance.Writer.Write(png, null, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "old-id" });
+        var heic = _folder.File("libheif.heic");
+        Tool.Run("heif-enc", [.. compressed ? new[] { "--enable-metadata-compression" } : [], png, "-o", heic]).EnsureSuccess("heif-enc");
+        Assert.Matches(@"XMP: \d+ bytes", Tool.Run("heif-info", heic).EnsureSuccess("heif-info").Stdout);
+
+        var before = Conformance.Inspector.Inspect(heic);
+        Assert.True(before.IsValid, Conformance.Describe(before));
+        Assert.Single(before.Sites);
+        Assert.Equal("old-id", before.Label!.ProduceID);
+        if (compressed)
+        {
+            Assert.Contains("deflate", before.Sites[0].Location);
+        }
+
+        var pixels = DecodedPixels(heic);
+        var labeled = _folder.File("relabeled.heic");
+        Conformance.Writer.Write(heic, labeled, new LabelRequest { ProduceID = "new-id", ContentPropagator = Conformance.Propagator, PropagateID = "post-1" });
+        var after = Conformance.Inspector.Inspect(labeled);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Single(after.Sites);
+        Assert.Equal("new-id", after.Label!.ProduceID);
+        Assert.DoesNotContain("old-id", Encoding.Latin1.GetString(File.ReadAllBytes(labeled)));
+        Assert.Contains(Independent.ExiftoolLabelValues(labeled), v => v.Value.Contains("post-1", StringComparison.Ordinal));
+        Assert.Equal(pixels, DecodedPixels(labeled));
+        Conformance.RoundTrip(labeled, "heic", Checks.Exiftool);
+    }
+
+    [Fact]
+    public void SecondLabeledXmpItemIsClearedSoOneSiteRemains()
+    {
+        // heif-enc stores each input's XMP as its own item: two labeled PNGs make a HEIC with two label sites.
+        var first = MakePng("a.png");
+        var second = MakePng("b.png", "48x32");
+        Conformance.Writer.Write(first, null, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "first-id" });
+        Conformance.Writer.Write(second, null, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "second-id" });
+        Tool.Run("exiftool", "-overwrite_original", "-XMP-dc:Creator=Bob", second).EnsureSuccess("exiftool");
+        var heic = _folder.File("two.heic");
+        Tool.Run("heif-enc", first, second, "-o", heic).EnsureSuccess("heif-enc");
+
+        var before = Conformance.Inspector.Inspect(heic);
+        Assert.Equal(2, before.Sites.Count);
+        Assert.Contains(before.Problems, p => p.Code == "label.duplicate");
+
+        var labeled = _folder.File("one.heic");
+        Conformance.Writer.Write(heic, labeled, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-9" });
+        var after = Conformance.Inspector.Inspect(labeled);
+        Assert.True(after.IsValid, Conformance.Describe(after));
+        Assert.Single(after.Sites);
+        Assert.Single(Independent.ExiftoolLabelValues(labeled));
+        var raw = Encoding.Latin1.GetString(File.ReadAllBytes(labeled));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(raw, "ContentProducer"));
+        Assert.Contains("Bob", Tool.Run("exiftool", "-a", "-XMP-dc:Creator", labeled).Stdout); // the cleared item keeps its other properties
+        using var stream = File.OpenRead(labeled);
+        Assert.Equal(2, HeifFile.Open(stream).XmpItems().Count);
+    }
+
+    [Fact]
+    public void XmpItemStoredInIdatIsReadAndMovedOut()
+    {
+        // libheif reads XMP items stored in idat (construction method 1); exiftool 12.57 cannot, so the written copy
+        // stores the label by file offsets where every reader finds it.
+        var heic = MakeHeic();
+        Tool.Run("exiftool", "-overwrite_original", "-XMP-dc:Creator=Carol", heic).EnsureSuccess("exiftool");
+        var pixels = DecodedPixels(heic);
+        var png = MakePng("label-source.png");
+        Conformance.Writer.Write(png, null, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "idat-id" });
+        MoveXmpIntoIdat(heic, ReadPngXmp(png));
+        Assert.Matches(@"XMP: \d+ bytes", Tool.Run("heif-info", heic).EnsureSuccess("heif-info").Stdout);
+        Assert.Equal(pixels, DecodedPixels(heic));
+
+        var before = Conformance.Inspector.Inspect(heic);
+        Assert.Equal("idat-id", before.Label!.ProduceID);
+        Assert.Contains("idat", Assert.Single(before.Sites).Location);
+
+        var labeled = Conformance.RoundTrip(heic, "heic", Checks.Exiftool);
+        Assert.Equal(pixels, DecodedPixels(labeled));
+        Assert.DoesNotContain("idat-id", Encoding.Latin1.GetString(File.ReadAllBytes(labeled))); // the idat copy was blanked
+    }
+
     [Fact]
     public void SizeZeroAndLargesizeBoxesAreReadAndKeptValid()
     {
@@ -255,6 +341,81 @@ public sealed class HeifCarrierTests : IDisposable
         File.Delete(png);
         Assert.StartsWith("MD5=", hash.Stdout);
         return hash.Stdout.Trim();
+    }
+
+    /// <summary>The XMP packet of a PNG's iTXt XML:com.adobe.xmp chunk.</summary>
+    private static byte[] ReadPngXmp(string png)
+    {
+        using var stream = File.OpenRead(png);
+        foreach (var chunk in Labels.Carriers.Png.PngCarrier.Chunks(stream))
+        {
+            if (chunk.Type == "iTXt")
+            {
+                stream.Position = chunk.DataOffset;
+                var data = new byte[chunk.Length];
+                stream.ReadExactly(data);
+                return Encoding.UTF8.GetBytes(Labels.Carriers.Png.PngTextChunk.Text("iTXt", data));
+            }
+        }
+
+        throw new InvalidOperationException("no XMP chunk");
+    }
+
+    /// <summary>
+    /// Rewrites an exiftool-made HEIC so its XMP item holds <paramref name="packet"/> in the meta box's idat
+    /// (construction method 1): idat grows, and the other items' base offsets move by the meta box's growth
+    /// (ISO/IEC 14496-12 §8.11.3). exiftool's old packet stays in mdat as unreferenced bytes.
+    /// </summary>
+    private static void MoveXmpIntoIdat(string path, byte[] packet)
+    {
+        var bytes = File.ReadAllBytes(path);
+        using var stream = new MemoryStream(bytes);
+        var file = HeifFile.Open(stream);
+        var meta = file.Meta!;
+        var xmp = Assert.Single(file.XmpItems());
+        var idat = meta.Idat!.Value;
+        var oldIdatData = meta.Bytes.AsSpan((int)idat.DataOffset, (int)idat.DataLength).ToArray();
+        var newIdat = BoxWriter.Box("idat", [.. oldIdatData, .. packet]);
+        var growth = 0L;
+        for (var round = 0; round < 3; round++)
+        {
+            var locations = meta.CopyLocations();
+            foreach (var item in locations.Items.ToList())
+            {
+                if (item.ItemId == xmp.Info.ItemId)
+                {
+                    locations.Set(item with { ConstructionMethod = 1, BaseOffset = 0, Extents = [new ItemExtent(0, (ulong)oldIdatData.Length, (ulong)packet.Length)] });
+                }
+                else if (item.ConstructionMethod == 0)
+                {
+                    Assert.NotEqual(0ul, item.BaseOffset); // exiftool locates items by base offset
+                    locations.Set(item with { BaseOffset = item.BaseOffset + (ulong)growth });
+                }
+            }
+
+            var body = RebuildMeta(meta, locations.ToBox(), newIdat);
+            growth = body.Length - meta.Box.Size;
+            if (round == 2)
+            {
+                File.WriteAllBytes(path, [.. bytes.AsSpan(0, (int)meta.Box.Offset), .. body, .. bytes.AsSpan((int)meta.Box.End)]);
+            }
+        }
+    }
+
+    private static byte[] RebuildMeta(HeifMeta meta, byte[] iloc, byte[] idat)
+    {
+        var body = new BoxWriter().Bytes(meta.Bytes.AsSpan(meta.Box.HeaderLength, 4));
+        foreach (var child in meta.Children)
+        {
+            body.Bytes(child.Type switch
+            {
+                "iloc" => iloc,
+                "idat" => idat,
+                _ => meta.Bytes.AsSpan((int)child.Offset, (int)child.Size),
+            });
+        }
+
+        return body.ToBox("meta");
     }
 
     private static int LastTopLevelBox(byte[] bytes)

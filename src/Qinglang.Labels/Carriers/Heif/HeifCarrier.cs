@@ -41,8 +41,8 @@ public sealed class HeifCarrier : ILabelCarrier
 
             try
             {
-                var packet = file.ReadItem(input, item.Location!);
-                var place = item.Location!.ConstructionMethod == 0 ? "file offsets" : "idat";
+                var packet = file.ReadXmp(input, item);
+                var place = (item.Location!.ConstructionMethod == 0 ? "file offsets" : "idat") + (item.Info.ContentEncoding.Length > 0 ? $", {item.Info.ContentEncoding}" : "");
                 sites.AddRange(XmpLabel.ReadSites(packet, $"{where} ({place})", findings));
             }
             catch (ContainerFormatException ex)

@@ -59,16 +59,18 @@ internal sealed class HeifFile
 
     /// <summary>
     /// Why an XMP item's bytes cannot be read here (null when they can): stored elsewhere, content-encoded or
-    /// built from other items.
+    /// built from other items, or encoded in an unknown way.
     /// </summary>
     public static string? Unreadable(XmpItem item) => item switch
     {
         { Location: null } => "has no iloc entry",
-        { Info.ContentEncoding.Length: > 0 } => $"is content-encoded ({item.Info.ContentEncoding})",
+        _ when !XmpItemEncoding.IsSupported(item.Info.ContentEncoding) => $"has an unknown content encoding ({item.Info.ContentEncoding})",
         { Location.IsLocal: false } => "is stored in another file",
         { Location.ConstructionMethod: not (0 or 1) } => $"uses construction method {item.Location!.ConstructionMethod}",
         _ => null,
     };
 
-    public byte[] ReadItem(Stream input, ItemLocation location) => ItemData.Read(input, Meta!, location, Xmp.XmpLabel.MaxPacketBytes);
+    /// <summary>The XMP packet of a readable item, decoded when it is content-encoded.</summary>
+    public byte[] ReadXmp(Stream input, XmpItem item) =>
+        XmpItemEncoding.Decode(ItemData.Read(input, Meta!, item.Location!, Xmp.XmpLabel.MaxPacketBytes), item.Info.ContentEncoding, Xmp.XmpLabel.MaxPacketBytes);
 }

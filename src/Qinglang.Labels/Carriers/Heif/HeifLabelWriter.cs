@@ -131,7 +131,7 @@ internal static class HeifLabelWriter
         var packets = new List<(XmpItem Item, byte[] Packet, bool Labeled)>();
         foreach (var item in file.XmpItems().Where(i => HeifFile.Unreadable(i) is null))
         {
-            var packet = file.ReadItem(input, item.Location!);
+            var packet = file.ReadXmp(input, item);
             packets.Add((item, packet, XmpLabel.ReadSites(packet, "", new List<Finding>()).Any()));
         }
 

@@ -29,18 +29,26 @@ internal static class HeifMetaWriter
 
         byte[]? infos = null;
         byte[]? references = null;
-        if (newItemId is { } added)
+        var encoded = meta.Infos.Entries.Where(e => contents.ContainsKey(e.ItemId) && e.ContentEncoding.Length > 0).ToList();
+        if (newItemId is not null || encoded.Count > 0)
         {
+            // Rewritten items are stored plain, so their entries lose any content encoding.
             var infoBox = meta.CopyInfos();
-            infoBox.AddXmp(added);
-            infos = infoBox.ToBox();
-            if (meta.PrimaryItemId is { } primary)
+            encoded.ForEach(e => infoBox.MakePlainXmp(e.ItemId));
+            if (newItemId is { } added)
             {
-                // ISO/IEC 23008-12 §6.4.2: metadata items describe an image through a cdsc reference.
-                var referenceBox = meta.CopyReferences();
-                referenceBox.References.Add(new ItemReference("cdsc", added, [primary]));
-                references = referenceBox.ToBox();
+                infoBox.AddXmp(added);
             }
+
+            infos = infoBox.ToBox();
+        }
+
+        if (newItemId is { } addedId && meta.PrimaryItemId is { } primary)
+        {
+            // ISO/IEC 23008-12 §6.4.2: metadata items describe an image through a cdsc reference.
+            var referenceBox = meta.CopyReferences();
+            referenceBox.References.Add(new ItemReference("cdsc", addedId, [primary]));
+            references = referenceBox.ToBox();
         }
 
         var body = new BoxWriter();

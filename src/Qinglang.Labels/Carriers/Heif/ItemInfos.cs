@@ -23,6 +23,7 @@ internal sealed record ItemInfo(uint ItemId, string ItemType, string ContentType
 internal sealed class ItemInfos
 {
     private readonly List<byte[]> _rawEntries = [];
+    private readonly List<int> _rawIndexOfEntry = [];
     private int _version;
 
     public List<ItemInfo> Entries { get; } = [];
@@ -45,6 +46,7 @@ internal sealed class ItemInfos
             result._rawEntries.Add(box.AsSpan((int)child.Offset, (int)child.Size).ToArray());
             if (child.Type == "infe")
             {
+                result._rawIndexOfEntry.Add(result._rawEntries.Count - 1);
                 result.Entries.Add(ParseEntry(box, child));
             }
         }
@@ -54,6 +56,24 @@ internal sealed class ItemInfos
 
     /// <summary>Appends an XMP entry (infe version 2, or 3 for ids beyond 16 bits).</summary>
     public void AddXmp(uint itemId)
+    {
+        _rawIndexOfEntry.Add(_rawEntries.Count);
+        _rawEntries.Add(PlainXmpEntry(itemId));
+        Entries.Add(new ItemInfo(itemId, "mime", ItemInfo.XmpContentType, "", Hidden: false));
+    }
+
+    /// <summary>Replaces an item's entry with a plain (not content-encoded) XMP entry, as its bytes are rewritten plain.</summary>
+    public void MakePlainXmp(uint itemId)
+    {
+        var at = Entries.FindIndex(e => e.ItemId == itemId);
+        if (at >= 0)
+        {
+            _rawEntries[_rawIndexOfEntry[at]] = PlainXmpEntry(itemId);
+            Entries[at] = Entries[at] with { ContentEncoding = "" };
+        }
+    }
+
+    private static byte[] PlainXmpEntry(uint itemId)
     {
         var wide = itemId > ushort.MaxValue;
         var writer = new BoxWriter().FullBoxHeader(wide ? 3 : 2, 0);
@@ -66,9 +86,7 @@ internal sealed class ItemInfos
             writer.U16((int)itemId);
         }
 
-        writer.U16(0).Ascii("mime").CString("").CString(ItemInfo.XmpContentType);
-        _rawEntries.Add(writer.ToBox("infe"));
-        Entries.Add(new ItemInfo(itemId, "mime", ItemInfo.XmpContentType, "", Hidden: false));
+        return writer.U16(0).Ascii("mime").CString("").CString(ItemInfo.XmpContentType).ToBox("infe");
     }
 
     public byte[] ToBox()
