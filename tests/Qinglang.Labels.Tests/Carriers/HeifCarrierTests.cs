@@ -216,7 +216,7 @@ public sealed class HeifCarrierTests : IDisposable
         var pixels = DecodedPixels(heic);
         var png = MakePng("label-source.png");
         Conformance.Writer.Write(png, null, new LabelRequest { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "idat-id" });
-        MoveXmpIntoIdat(heic, ReadPngXmp(png));
+        HeifTestFiles.MoveXmpIntoIdat(heic, HeifTestFiles.ReadPngXmp(png));
         Assert.Matches(@"XMP: \d+ bytes", Tool.Run("heif-info", heic).EnsureSuccess("heif-info").Stdout);
         Assert.Equal(pixels, DecodedPixels(heic));
 
@@ -236,7 +236,7 @@ public sealed class HeifCarrierTests : IDisposable
         var pixels = DecodedPixels(heic);
         var bytes = File.ReadAllBytes(heic).ToList();
         // The last box (mdat) gets size 0 = "to the end of the file" ...
-        var last = LastTopLevelBox(bytes.ToArray());
+        var last = HeifTestFiles.LastTopLevelBox(bytes.ToArray());
         BinaryPrimitives.WriteUInt32BigEndian(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)[last..], 0);
         // ... and a free box with a 64-bit largesize follows it, so the size-0 box is no longer last.
         var largeFree = new byte[24];
@@ -292,7 +292,7 @@ public sealed class HeifCarrierTests : IDisposable
             var locations = file.Meta.Locations;
             Assert.Equal(4, locations.LengthSize);
             // Make the first extent's length claim 2 GB: it points far past the end of the file.
-            var lengthAt = (int)(file.Meta.Box.Offset + FirstExtentLengthOffset(file.Meta.Bytes, iloc, locations));
+            var lengthAt = (int)(file.Meta.Box.Offset + HeifTestFiles.FirstExtentLengthOffset(file.Meta.Bytes, iloc, locations));
             BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(lengthAt), 0x7FFF_0000);
         }
 
@@ -341,107 +341,5 @@ public sealed class HeifCarrierTests : IDisposable
         File.Delete(png);
         Assert.StartsWith("MD5=", hash.Stdout);
         return hash.Stdout.Trim();
-    }
-
-    /// <summary>The XMP packet of a PNG's iTXt XML:com.adobe.xmp chunk.</summary>
-    private static byte[] ReadPngXmp(string png)
-    {
-        using var stream = File.OpenRead(png);
-        foreach (var chunk in Labels.Carriers.Png.PngCarrier.Chunks(stream))
-        {
-            if (chunk.Type == "iTXt")
-            {
-                stream.Position = chunk.DataOffset;
-                var data = new byte[chunk.Length];
-                stream.ReadExactly(data);
-                return Encoding.UTF8.GetBytes(Labels.Carriers.Png.PngTextChunk.Text("iTXt", data));
-            }
-        }
-
-        throw new InvalidOperationException("no XMP chunk");
-    }
-
-    /// <summary>
-    /// Rewrites an exiftool-made HEIC so its XMP item holds <paramref name="packet"/> in the meta box's idat
-    /// (construction method 1): idat grows, and the other items' base offsets move by the meta box's growth
-    /// (ISO/IEC 14496-12 §8.11.3). exiftool's old packet stays in mdat as unreferenced bytes.
-    /// </summary>
-    private static void MoveXmpIntoIdat(string path, byte[] packet)
-    {
-        var bytes = File.ReadAllBytes(path);
-        using var stream = new MemoryStream(bytes);
-        var file = HeifFile.Open(stream);
-        var meta = file.Meta!;
-        var xmp = Assert.Single(file.XmpItems());
-        var idat = meta.Idat!.Value;
-        var oldIdatData = meta.Bytes.AsSpan((int)idat.DataOffset, (int)idat.DataLength).ToArray();
-        var newIdat = BoxWriter.Box("idat", [.. oldIdatData, .. packet]);
-        var growth = 0L;
-        for (var round = 0; round < 3; round++)
-        {
-            var locations = meta.CopyLocations();
-            foreach (var item in locations.Items.ToList())
-            {
-                if (item.ItemId == xmp.Info.ItemId)
-                {
-                    locations.Set(item with { ConstructionMethod = 1, BaseOffset = 0, Extents = [new ItemExtent(0, (ulong)oldIdatData.Length, (ulong)packet.Length)] });
-                }
-                else if (item.ConstructionMethod == 0)
-                {
-                    Assert.NotEqual(0ul, item.BaseOffset); // exiftool locates items by base offset
-                    locations.Set(item with { BaseOffset = item.BaseOffset + (ulong)growth });
-                }
-            }
-
-            var body = RebuildMeta(meta, locations.ToBox(), newIdat);
-            growth = body.Length - meta.Box.Size;
-            if (round == 2)
-            {
-                File.WriteAllBytes(path, [.. bytes.AsSpan(0, (int)meta.Box.Offset), .. body, .. bytes.AsSpan((int)meta.Box.End)]);
-            }
-        }
-    }
-
-    private static byte[] RebuildMeta(HeifMeta meta, byte[] iloc, byte[] idat)
-    {
-        var body = new BoxWriter().Bytes(meta.Bytes.AsSpan(meta.Box.HeaderLength, 4));
-        foreach (var child in meta.Children)
-        {
-            body.Bytes(child.Type switch
-            {
-                "iloc" => iloc,
-                "idat" => idat,
-                _ => meta.Bytes.AsSpan((int)child.Offset, (int)child.Size),
-            });
-        }
-
-        return body.ToBox("meta");
-    }
-
-    private static int LastTopLevelBox(byte[] bytes)
-    {
-        var at = 0;
-        while (true)
-        {
-            var size = (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at));
-            if (at + size >= bytes.Length)
-            {
-                return at;
-            }
-
-            at += size;
-        }
-    }
-
-    /// <summary>Where, inside the meta box, the first item's first extent_length field is (iloc layout, ISO/IEC 14496-12 §8.11.3).</summary>
-    private static long FirstExtentLengthOffset(byte[] meta, HeifBox iloc, ItemLocations locations)
-    {
-        var version = meta[iloc.DataOffset];
-        var at = iloc.DataOffset + 4 + 2 + (version < 2 ? 2 : 4); // version/flags, sizes, item count
-        at += version < 2 ? 2 : 4; // item id
-        at += version is 1 or 2 ? 2 : 0; // construction method
-        at += 2 + locations.BaseOffsetSize + 2; // data reference index, base offset, extent count
-        at += (version is 1 or 2 ? locations.IndexSize : 0) + locations.OffsetSize;
-        return at;
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ChunkOffsetTables
 
     public IEnumerable<long> Offsets => _entries.Select(e => Value(e.Position, e.Wide));
 
+    /// <summary>The tracks' ids (tkhd): a new item must not reuse one, as items and tracks share entity ids.</summary>
+    public List<uint> TrackIds { get; } = [];
+
     public static ChunkOffsetTables Read(Stream input, HeifBox moov)
     {
         input.Position = moov.Offset;
@@ -65,7 +68,17 @@ internal sealed class ChunkOffsetTables
     {
         foreach (var child in HeifBox.Children(Moov, start, end))
         {
-            if (depth < path.Length && child.Type == path[depth])
+            if (depth == 1 && child.Type == "tkhd")
+            {
+                var reader = new BoxReader(Moov, (int)child.DataOffset, (int)child.End, "tkhd box");
+                var timeSize = reader.U8() == 1 ? 8 : 4;
+                reader.U8();
+                reader.U16(); // flags
+                reader.Sized(timeSize); // creation time
+                reader.Sized(timeSize); // modification time
+                TrackIds.Add(reader.U32());
+            }
+            else if (depth < path.Length && child.Type == path[depth])
             {
                 Walk((int)child.DataOffset, (int)child.End, path, depth + 1);
             }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Qinglang.Labels.IO;
 
 namespace Qinglang.Labels.Carriers.Heif;
@@ -144,7 +143,4 @@ internal readonly record struct HeifBox(string Type, long Offset, int HeaderLeng
 
         return new string(chars);
     }
-
-    /// <summary>The four bytes of a box type.</summary>
-    public static byte[] TypeBytes(string type) => Encoding.ASCII.GetBytes(type);
 }

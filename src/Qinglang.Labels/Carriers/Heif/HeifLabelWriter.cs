@@ -30,7 +30,7 @@ internal static class HeifLabelWriter
         }
 
         var tracks = moovs.Count == 1 ? ChunkOffsetTables.Read(input, moovs[0]) : null;
-        var contents = NewContents(input, file, meta, label, out var newItemId);
+        var contents = NewContents(input, file, meta, label, tracks?.TrackIds ?? [], out var newItemId);
 
         // Old homes of rewritten items: a label-only mdat is dropped; other bytes are blanked so no stale label stays.
         var keptFileRanges = new List<ByteRange>();
@@ -126,7 +126,7 @@ internal static class HeifLabelWriter
     /// The new bytes of every XMP item that changes, keyed by item id: the merge target (existing or new) and every
     /// other readable XMP item that carried a label (rewritten without it; emptied when it is not well-formed).
     /// </summary>
-    private static SortedDictionary<uint, byte[]> NewContents(Stream input, HeifFile file, HeifMeta meta, AigcLabel label, out uint? newItemId)
+    private static SortedDictionary<uint, byte[]> NewContents(Stream input, HeifFile file, HeifMeta meta, AigcLabel label, List<uint> trackIds, out uint? newItemId)
     {
         var packets = new List<(XmpItem Item, byte[] Packet, bool Labeled)>();
         foreach (var item in file.XmpItems().Where(i => HeifFile.Unreadable(i) is null))
@@ -154,7 +154,7 @@ internal static class HeifLabelWriter
         }
         else
         {
-            var largest = meta.LargestId();
+            var largest = Math.Max(meta.LargestId(), trackIds.DefaultIfEmpty(0u).Max());
             newItemId = largest < uint.MaxValue ? largest + 1 : throw new LabelingException(HeifCarrier.UnsupportedCode, "no item id is left for an XMP item");
             contents[newItemId.Value] = XmpLabel.Merge(ReadOnlySpan<byte>.Empty, json, padding: 0);
         }
