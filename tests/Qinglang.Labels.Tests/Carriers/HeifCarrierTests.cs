@@ -17,20 +17,21 @@ public sealed class HeifCarrierTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string MakePng(string name = "in.png", string size = "64x48") =>
-        Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", $"testsrc=size={size}", "-frames:v", "1");
+    private string MakePng(string name = "in.png", string size = "64x48", bool alpha = false) =>
+        Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", alpha ? $"testsrc=size={size},format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='X*4'" : $"testsrc=size={size}", "-frames:v", "1");
 
-    private string MakeHeic(string name = "in.heic", string size = "64x48")
+    private string MakeHeic(string name = "in.heic", string size = "64x48", bool thumbnail = false, bool alpha = false)
     {
         var output = _folder.File(name);
-        Tool.Run("heif-enc", "-q", "80", MakePng(name + ".png", size), "-o", output).EnsureSuccess("heif-enc");
+        string[] options = thumbnail ? ["-t", "96"] : [];
+        Tool.Run("heif-enc", [.. options, "-q", "80", MakePng(name + ".png", size, alpha), "-o", output]).EnsureSuccess("heif-enc");
         return output;
     }
 
-    private string MakeAvif(string name = "in.avif")
+    private string MakeAvif(string name = "in.avif", bool alpha = false)
     {
         var output = _folder.File(name);
-        Tool.Run("avifenc", "-s", "8", MakePng(name + ".png"), output).EnsureSuccess("avifenc");
+        Tool.Run("avifenc", "-s", "8", MakePng(name + ".png", alpha: alpha), output).EnsureSuccess("avifenc");
         return output;
     }
 
@@ -43,23 +44,30 @@ public sealed class HeifCarrierTests : IDisposable
         return output;
     }
 
-    [Fact]
-    public void HeicRoundTripIsSeenByExiftoolAndDecodesToTheSamePixels()
+    [Theory]
+    [InlineData("64x48", false, false)]
+    [InlineData("640x480", true, false)] // a thumbnail item with a thmb reference
+    [InlineData("64x48", false, true)] // an alpha plane: an auxiliary image item with an auxl reference
+    public void HeicRoundTripIsSeenByExiftoolAndDecodesToTheSamePixels(string size, bool thumbnail, bool alpha)
     {
         // ffmpeg 5.1 cannot read HEIC, so libheif's decoder is the pixel check.
-        var heic = MakeHeic();
+        var heic = MakeHeic(size: size, thumbnail: thumbnail, alpha: alpha);
         var pixels = DecodedPixels(heic);
         var labeled = Conformance.RoundTrip(heic, "heic", Checks.Exiftool);
         Assert.Equal(pixels, DecodedPixels(labeled));
+        Assert.Equal(ExiftoolValidation(heic), ExiftoolValidation(labeled));
     }
 
-    [Fact]
-    public void AvifRoundTripIsSeenByExiftoolAndDecodesToTheSamePixels()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AvifRoundTripIsSeenByExiftoolAndDecodesToTheSamePixels(bool alpha)
     {
-        var avif = MakeAvif();
+        var avif = MakeAvif(alpha: alpha);
         var pixels = DecodedPixels(avif);
         var labeled = Conformance.RoundTrip(avif, "avif", Checks.Exiftool | Checks.Decode);
         Assert.Equal(pixels, DecodedPixels(labeled));
+        Assert.Equal(ExiftoolValidation(avif), ExiftoolValidation(labeled));
     }
 
     [Fact]
@@ -325,6 +333,10 @@ public sealed class HeifCarrierTests : IDisposable
 
     [Fact]
     public void CorruptedAvifCopiesNeverCrashOrWriteHalfFiles() => Corruption.Fuzz(MakeAvif());
+
+    /// <summary>exiftool's structural validation (box sizes, item locations, required boxes) of a file.</summary>
+    private static string ExiftoolValidation(string path) =>
+        Tool.Run("exiftool", "-s3", "-validate", "-warning", "-error", "-a", path).EnsureSuccess("exiftool -validate").Stdout.Trim();
 
     /// <summary>
     /// MD5 of the pixels a HEIF decoder makes: libheif's heif-convert for HEIC, libavif's avifdec for AVIF, each to
