@@ -31,12 +31,49 @@ internal static class HeifLabelWriter
 
         var tracks = moovs.Count == 1 ? ChunkOffsetTables.Read(input, moovs[0]) : null;
         var contents = NewContents(input, file, meta, label, tracks?.TrackIds ?? [], out var newItemId);
+        var (removed, fileBlanks, idatBlanks) = OldHomes(file, meta, contents.Keys, tracks);
 
-        // Old homes of rewritten items: a label-only mdat is dropped; other bytes are blanked so no stale label stays.
+        // The meta box's size depends on the offsets it stores and they on its size: iterate to a fixed point.
+        var payload = contents.Values.Aggregate(0L, (sum, c) => sum + c.Length);
+        var metaLength = meta.Box.Size;
+        HeifLayout layout;
+        byte[] newMeta;
+        for (var round = 0; ; round++)
+        {
+            layout = new HeifLayout(file.Boxes, meta.Box, metaLength, removed);
+            var dataStart = layout.End + BoxWriter.Header("mdat", payload).Length;
+            newMeta = HeifMetaWriter.Build(meta, file.Length, layout, contents, newItemId, dataStart, idatBlanks);
+            if (newMeta.Length == metaLength)
+            {
+                break;
+            }
+
+            if (round == 8)
+            {
+                throw new InvalidOperationException("meta box size did not settle");
+            }
+
+            metaLength = newMeta.Length;
+        }
+
+        CopyBoxes(input, output, file, meta, newMeta, tracks, layout, removed, fileBlanks);
+        output.Write(BoxWriter.Header("mdat", payload));
+        foreach (var content in contents.Values)
+        {
+            output.Write(content);
+        }
+    }
+
+    /// <summary>
+    /// Where the rewritten items' old bytes are: an mdat holding nothing but one of them is dropped; other file bytes
+    /// and idat bytes that no kept item (or track chunk) shares are blanked, so no stale label stays behind.
+    /// </summary>
+    private static (HashSet<long> Removed, List<ByteRange> FileBlanks, List<ByteRange> IdatBlanks) OldHomes(HeifFile file, HeifMeta meta, ICollection<uint> rewritten, ChunkOffsetTables? tracks)
+    {
         var keptFileRanges = new List<ByteRange>();
         var keptIdatRanges = new List<ByteRange>();
         var idatLength = meta.Idat?.DataLength ?? 0;
-        foreach (var location in meta.Locations.Items.Where(l => l.IsLocal && !contents.ContainsKey(l.ItemId)))
+        foreach (var location in meta.Locations.Items.Where(l => l.IsLocal && !rewritten.Contains(l.ItemId)))
         {
             if (location.ConstructionMethod == 0)
             {
@@ -52,7 +89,7 @@ internal static class HeifLabelWriter
         var removed = new HashSet<long>();
         var fileBlanks = new List<ByteRange>();
         var idatBlanks = new List<ByteRange>();
-        foreach (var id in contents.Keys)
+        foreach (var id in rewritten)
         {
             if (meta.Locations.Find(id) is not { IsLocal: true } old)
             {
@@ -91,35 +128,7 @@ internal static class HeifLabelWriter
             }
         }
 
-        // The meta box's size depends on the offsets it stores and they on its size: iterate to a fixed point.
-        var payload = contents.Values.Aggregate(0L, (sum, c) => sum + c.Length);
-        var metaLength = meta.Box.Size;
-        HeifLayout layout;
-        byte[] newMeta;
-        for (var round = 0; ; round++)
-        {
-            layout = new HeifLayout(file.Boxes, meta.Box, metaLength, removed);
-            var dataStart = layout.End + BoxWriter.Header("mdat", payload).Length;
-            newMeta = HeifMetaWriter.Build(meta, file.Length, layout, contents, newItemId, dataStart, idatBlanks);
-            if (newMeta.Length == metaLength)
-            {
-                break;
-            }
-
-            if (round == 8)
-            {
-                throw new InvalidOperationException("meta box size did not settle");
-            }
-
-            metaLength = newMeta.Length;
-        }
-
-        CopyBoxes(input, output, file, meta, newMeta, tracks, layout, removed, fileBlanks);
-        output.Write(BoxWriter.Header("mdat", payload));
-        foreach (var content in contents.Values)
-        {
-            output.Write(content);
-        }
+        return (removed, fileBlanks, idatBlanks);
     }
 
     /// <summary>
