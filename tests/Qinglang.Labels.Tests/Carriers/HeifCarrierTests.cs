@@ -238,6 +238,23 @@ public sealed class HeifCarrierTests : IDisposable
     }
 
     [Fact]
+    public void MetaAfterMdatGrowsWithoutMovingTheImageData()
+    {
+        var heic = MakeHeic();
+        HeifTestFiles.MoveMetaToEnd(heic);
+        var pixels = DecodedPixels(heic);
+        var labeled = Conformance.RoundTrip(heic, "heic", Checks.Exiftool);
+        Assert.Equal(pixels, DecodedPixels(labeled));
+
+        using var before = File.OpenRead(heic);
+        using var after = File.OpenRead(labeled);
+        var original = HeifFile.Open(before).Meta!.Locations.Items.Where(i => i.ConstructionMethod == 0).ToList();
+        var moved = HeifFile.Open(after).Meta!.Locations;
+        Assert.NotEmpty(original);
+        Assert.All(original, item => Assert.Equal(ItemData.Ranges(item, before.Length), ItemData.Ranges(moved.Find(item.ItemId)!, after.Length)));
+    }
+
+    [Fact]
     public void SizeZeroAndLargesizeBoxesAreReadAndKeptValid()
     {
         var heic = MakeHeic();

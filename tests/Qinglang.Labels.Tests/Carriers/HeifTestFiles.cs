@@ -66,7 +66,28 @@ internal static class HeifTestFiles
         }
     }
 
-    private static byte[] RebuildMeta(HeifMeta meta, byte[] iloc, byte[] idat)
+    /// <summary>
+    /// Moves the meta box behind every other box (a layout some writers use: ftyp, mdat, meta), moving the items'
+    /// file offsets back by the meta box's size.
+    /// </summary>
+    public static void MoveMetaToEnd(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        using var stream = new MemoryStream(bytes);
+        var meta = HeifFile.Open(stream).Meta!;
+        var locations = meta.CopyLocations();
+        foreach (var item in locations.Items.Where(i => i.ConstructionMethod == 0).ToList())
+        {
+            Assert.True(item.BaseOffset >= (ulong)meta.Box.End, "expected the items' data after meta");
+            locations.Set(item with { BaseOffset = item.BaseOffset - (ulong)meta.Box.Size });
+        }
+
+        var body = RebuildMeta(meta, locations.ToBox(), null);
+        Assert.Equal(meta.Box.Size, body.Length);
+        File.WriteAllBytes(path, [.. bytes.AsSpan(0, (int)meta.Box.Offset), .. bytes.AsSpan((int)meta.Box.End), .. body]);
+    }
+
+    private static byte[] RebuildMeta(HeifMeta meta, byte[] iloc, byte[]? idat)
     {
         var body = new BoxWriter().Bytes(meta.Bytes.AsSpan(meta.Box.HeaderLength, 4));
         foreach (var child in meta.Children)
@@ -74,7 +95,7 @@ internal static class HeifTestFiles
             body.Bytes(child.Type switch
             {
                 "iloc" => iloc,
-                "idat" => idat,
+                "idat" when idat is not null => idat,
                 _ => meta.Bytes.AsSpan((int)child.Offset, (int)child.Size),
             });
         }
