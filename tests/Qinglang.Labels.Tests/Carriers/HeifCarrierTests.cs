@@ -337,7 +337,13 @@ public sealed class HeifCarrierTests : IDisposable
         Assert.True(new HeifCarrier().Detect(File.ReadAllBytes(avif)));
 
         var mp4 = Tool.Ffmpeg(_folder.File("movie.mp4"), "-f", "lavfi", "-i", "testsrc=size=64x48:d=0.2", "-pix_fmt", "yuv420p");
-        Assert.False(new HeifCarrier().Detect(File.ReadAllBytes(mp4)));
+        var movie = File.ReadAllBytes(mp4);
+        Assert.False(new HeifCarrier().Detect(movie));
+
+        // A sequence brand with tracks but no meta box is an MP4 in all but name: left to the MP4 carrier.
+        Encoding.ASCII.GetBytes("msf1").CopyTo(movie, 8);
+        Assert.False(new HeifCarrier().Detect(movie));
+        Assert.True(new HeifCarrier().Detect(File.ReadAllBytes(MakeAvifSequence())));
 
         Assert.Equal("heic", HeifBrands.FormatOf(["heic", "mif1", "heic", "miaf"]));
         Assert.Equal("avif", HeifBrands.FormatOf(["mif1", "avif", "miaf"]));

@@ -15,11 +15,21 @@ internal static class HeifBrands
     /// <summary>AV1-coded HEIF.</summary>
     private static readonly HashSet<string> Av1 = ["avif", "avis", "avio"];
 
-    /// <summary>Codec-neutral HEIF structural brands.</summary>
-    private static readonly HashSet<string> Structural = ["mif1", "msf1", "mif2"];
+    /// <summary>Brands that promise image items in a meta box (ISO/IEC 23008-12 §10.2, §10.3; AVIF §9).</summary>
+    private static readonly HashSet<string> StillImage = ["mif1", "mif2", "heic", "heix", "heim", "heis", "avif"];
 
-    /// <summary>True when the head starts with an ftyp box naming a HEIF brand as major or compatible brand.</summary>
-    public static bool Detect(ReadOnlySpan<byte> head) => Brands(head) is { Count: > 0 } brands && brands.Any(IsImageBrand);
+    /// <summary>Image-sequence brands: tracks, and a meta box only when the file also has image items.</summary>
+    private static readonly HashSet<string> Sequence = ["msf1", "hevc", "hevx", "hevm", "hevs", "avis", "avio"];
+
+    /// <summary>
+    /// True when the head starts with an ftyp box naming a still-image brand, or a sequence brand and a top-level meta
+    /// box follows: a sequence with tracks only is an MP4 in all but name and is left to the MP4 carrier.
+    /// </summary>
+    public static bool Detect(ReadOnlySpan<byte> head)
+    {
+        var brands = Brands(head);
+        return brands.Any(StillImage.Contains) || (brands.Any(Sequence.Contains) && HasTopLevelMeta(head));
+    }
 
     /// <summary>
     /// The precise format: <c>avif</c> or <c>heic</c> when the major brand (else any compatible brand) names the codec,
@@ -43,7 +53,36 @@ internal static class HeifBrands
         return "heif";
     }
 
-    public static bool IsImageBrand(string brand) => Hevc.Contains(brand) || Av1.Contains(brand) || Structural.Contains(brand);
+    public static bool IsImageBrand(string brand) => StillImage.Contains(brand) || Sequence.Contains(brand);
+
+    /// <summary>Walks the top-level boxes that lie within the head, looking for meta.</summary>
+    private static bool HasTopLevelMeta(ReadOnlySpan<byte> head)
+    {
+        var at = 0L;
+        while (at + 8 <= head.Length)
+        {
+            var box = head[(int)at..];
+            if (box.Slice(4, 4).SequenceEqual("meta"u8))
+            {
+                return true;
+            }
+
+            var size = (long)BinaryPrimitives.ReadUInt32BigEndian(box);
+            if (size == 1 && box.Length >= 16)
+            {
+                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(box[8..]), long.MaxValue / 2);
+            }
+
+            if (size < 8)
+            {
+                return false;
+            }
+
+            at += size;
+        }
+
+        return false;
+    }
 
     /// <summary>Major brand first, then the compatible brands; empty when the bytes do not start with an ftyp box.</summary>
     public static List<string> Brands(ReadOnlySpan<byte> head)
