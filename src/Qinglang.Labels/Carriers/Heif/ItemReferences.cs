@@ -34,11 +34,6 @@ internal sealed class ItemReferences
                 to.Add(result._version == 0 ? entry.U16() : entry.U32());
             }
 
-            if (entry.Remaining != 0)
-            {
-                throw new ContainerFormatException($"iref '{child.Type}' box has {entry.Remaining} bytes after its references", child.Offset);
-            }
-
             result.References.Add(new ItemReference(child.Type, from, to));
         }
 
