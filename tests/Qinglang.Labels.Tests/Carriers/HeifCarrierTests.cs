@@ -347,9 +347,12 @@ public sealed class HeifCarrierTests : IDisposable
         var movie = File.ReadAllBytes(mp4);
         Assert.False(new HeifCarrier().Detect(movie));
 
-        // A sequence brand with tracks but no meta box is an MP4 in all but name: left to the MP4 carrier.
-        Encoding.ASCII.GetBytes("msf1").CopyTo(movie, 8);
+        // A movie listing a sequence brand only as compatible, with tracks but no meta box, is left to the MP4 carrier.
+        var ftypSize = BinaryPrimitives.ReadInt32BigEndian(movie);
+        Encoding.ASCII.GetBytes("msf1").CopyTo(movie, ftypSize - 4);
         Assert.False(new HeifCarrier().Detect(movie));
+        File.WriteAllBytes(mp4, movie);
+        Assert.Equal("mp4", Conformance.Inspector.Inspect(mp4).Format);
         Assert.True(new HeifCarrier().Detect(File.ReadAllBytes(MakeAvifSequence())));
 
         Assert.Equal("heic", HeifBrands.FormatOf(["heic", "mif1", "heic", "miaf"]));

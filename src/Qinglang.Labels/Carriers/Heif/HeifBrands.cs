@@ -15,20 +15,24 @@ internal static class HeifBrands
     /// <summary>AV1-coded HEIF.</summary>
     private static readonly HashSet<string> Av1 = ["avif", "avis", "avio"];
 
-    /// <summary>Brands that promise image items in a meta box (ISO/IEC 23008-12 §10.2, §10.3; AVIF §9).</summary>
-    private static readonly HashSet<string> StillImage = ["mif1", "mif2", "heic", "heix", "heim", "heis", "avif"];
+    /// <summary>
+    /// Brands that promise image items in a meta box (ISO/IEC 23008-12 §10, Annex E for AVC and JPEG; AVIF §9).
+    /// </summary>
+    private static readonly HashSet<string> StillImage = ["mif1", "mif2", "heic", "heix", "heim", "heis", "avif", "avci", "jpeg"];
 
     /// <summary>Image-sequence brands: tracks, and a meta box only when the file also has image items.</summary>
-    private static readonly HashSet<string> Sequence = ["msf1", "hevc", "hevx", "hevm", "hevs", "avis", "avio"];
+    private static readonly HashSet<string> Sequence = ["msf1", "hevc", "hevx", "hevm", "hevs", "avis", "avio", "avcs", "jpgs"];
 
     /// <summary>
-    /// True when the head starts with an ftyp box naming a still-image brand, or a sequence brand and a top-level meta
-    /// box follows: a sequence with tracks only is an MP4 in all but name and is left to the MP4 carrier.
+    /// True when the head starts with an ftyp box naming a still-image brand, or a sequence brand as major brand (the
+    /// MP4 carrier refuses image major brands), or a sequence brand among the compatible ones and a top-level meta box
+    /// follows. A movie that only lists a sequence brand as compatible is left to the MP4 carrier.
     /// </summary>
     public static bool Detect(ReadOnlySpan<byte> head)
     {
         var brands = Brands(head);
-        return brands.Any(StillImage.Contains) || (brands.Any(Sequence.Contains) && HasTopLevelMeta(head));
+        return brands.Count > 0
+            && (brands.Any(StillImage.Contains) || Sequence.Contains(brands[0]) || (brands.Any(Sequence.Contains) && HasTopLevelMeta(head)));
     }
 
     /// <summary>
