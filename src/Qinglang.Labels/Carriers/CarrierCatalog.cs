@@ -13,6 +13,8 @@ internal static class CarrierCatalog
         new Ogg.OggCarrier(),
         new Matroska.MatroskaCarrier(),
         new Flv.FlvCarrier(),
+        // HEIF before MP4: both see an ftyp box; HEIF claims only the image brands (mif1, heic, avif, …).
+        new Heif.HeifCarrier(),
         new IsoBmff.Mp4Carrier(),
         new Riff.WebPCarrier(),
         new Riff.WavCarrier(),
