@@ -22,6 +22,8 @@ unzip unzip
 zip zip
 qpdf qpdf
 pdftotext poppler-utils
+heif-enc libheif-examples
+avifenc libavif-bin
 TOOLS
 # Python modules used by tests through Debian's python3 (not a pyenv one earlier on PATH).
 if ! /usr/bin/python3 -c 'import mutagen' >/dev/null 2>&1; then need+=(python3-mutagen); fi
