@@ -25,5 +25,8 @@ public static class ProblemCodes
     public const string ContainerCorrupt = "container.corrupt";
     public const string FormatUnknown = "format.unknown";
     public const string NoImplicitSite = "format.no_implicit_site";
+
+    /// <summary>A readable file of a known format whose layout Qinglang cannot label safely (limits, encryption, …).</summary>
+    public const string Unsupported = "container.unsupported";
     public const string ReadError = "io.read_error";
 }

@@ -214,7 +214,7 @@ internal static class Amf0Codec
     {
         if (bytes.Length > ushort.MaxValue)
         {
-            throw new LabelingException(Model.ProblemCodes.NoImplicitSite, "an AMF0 name is longer than 65535 bytes");
+            throw new LabelingException(Model.ProblemCodes.Unsupported, "an AMF0 name is longer than 65535 bytes");
         }
 
         Span<byte> length = stackalloc byte[2];

@@ -75,7 +75,7 @@ public sealed class FlvCarrier : ILabelCarrier
         else
         {
             metadata = meta.Objects.FirstOrDefault()
-                ?? throw new LabelingException(ProblemCodes.NoImplicitSite, $"onMetaData at byte {meta.Tag.Offset} holds no object or ECMA array to carry the label");
+                ?? throw new LabelingException(ProblemCodes.Unsupported, $"onMetaData at byte {meta.Tag.Offset} holds no object or ECMA array to carry the label");
             meta.RemoveLabels();
             rewritten.Add(meta);
         }
@@ -130,7 +130,7 @@ public sealed class FlvCarrier : ILabelCarrier
     {
         if (data.Length > MaxTagData)
         {
-            throw new LabelingException(ProblemCodes.NoImplicitSite, $"the script tag would be {data.Length} bytes, more than FLV's 24-bit tag size allows");
+            throw new LabelingException(ProblemCodes.Unsupported, $"the script tag would be {data.Length} bytes, more than FLV's 24-bit tag size allows");
         }
 
         var tag = new byte[FlvTag.HeaderSize + data.Length + 4];

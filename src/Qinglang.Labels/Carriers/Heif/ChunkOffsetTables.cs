@@ -1,3 +1,4 @@
+using Qinglang.Labels.Model;
 using System.Buffers.Binary;
 
 namespace Qinglang.Labels.Carriers.Heif;
@@ -50,7 +51,7 @@ internal sealed class ChunkOffsetTables
             }
             else if (moved > uint.MaxValue)
             {
-                throw new LabelingException(HeifCarrier.UnsupportedCode, "a track's 32-bit chunk offset would pass 4 GiB after the meta box grows");
+                throw new LabelingException(ProblemCodes.Unsupported, "a track's 32-bit chunk offset would pass 4 GiB after the meta box grows");
             }
             else
             {

@@ -13,7 +13,6 @@ namespace Qinglang.Labels.Carriers.Heif;
 public sealed class HeifCarrier : ILabelCarrier
 {
     /// <summary>Problem code for HEIF layouts this writer cannot relabel safely.</summary>
-    public const string UnsupportedCode = "heif.unsupported";
 
     public string Format => "heif";
 

@@ -17,10 +17,10 @@ internal static class HeifLabelWriter
     public static void Write(Stream input, Stream output, AigcLabel label)
     {
         var file = HeifFile.Open(input);
-        var meta = file.Meta ?? throw new LabelingException(HeifCarrier.UnsupportedCode, "HEIF file has no top-level meta box to hold an XMP item");
+        var meta = file.Meta ?? throw new LabelingException(ProblemCodes.Unsupported, "HEIF file has no top-level meta box to hold an XMP item");
         if (file.Boxes.Any(b => b.Type == "moof"))
         {
-            throw new LabelingException(HeifCarrier.UnsupportedCode, "fragmented HEIF sequences (moof) are not relabeled");
+            throw new LabelingException(ProblemCodes.Unsupported, "fragmented HEIF sequences (moof) are not relabeled");
         }
 
         var moovs = file.Boxes.Where(b => b.Type == "moov").ToList();
@@ -164,7 +164,7 @@ internal static class HeifLabelWriter
         else
         {
             var largest = Math.Max(meta.LargestId(), trackIds.DefaultIfEmpty(0u).Max());
-            newItemId = largest < uint.MaxValue ? largest + 1 : throw new LabelingException(HeifCarrier.UnsupportedCode, "no item id is left for an XMP item");
+            newItemId = largest < uint.MaxValue ? largest + 1 : throw new LabelingException(ProblemCodes.Unsupported, "no item id is left for an XMP item");
             contents[newItemId.Value] = XmpLabel.Merge(ReadOnlySpan<byte>.Empty, json, padding: 0);
         }
 
@@ -208,7 +208,7 @@ internal static class HeifLabelWriter
                 // A box "to the end of the file" would swallow the appended mdat: give it its real size.
                 if (box.Size > uint.MaxValue)
                 {
-                    throw new LabelingException(HeifCarrier.UnsupportedCode, $"'{box.Type}' box runs to the end of a file larger than 4 GiB");
+                    throw new LabelingException(ProblemCodes.Unsupported, $"'{box.Type}' box runs to the end of a file larger than 4 GiB");
                 }
 
                 var header = new byte[box.HeaderLength];

@@ -1,3 +1,5 @@
+using Qinglang.Labels.Model;
+
 namespace Qinglang.Labels.Carriers.Heif;
 
 /// <summary>
@@ -43,7 +45,7 @@ internal sealed class HeifLayout
         var metaRange = new ByteRange(_meta.Offset, _meta.Size);
         if (range.Length > 0 ? range.Intersects(metaRange) : range.Start >= metaRange.Start && range.Start < metaRange.End)
         {
-            throw new LabelingException(HeifCarrier.UnsupportedCode, $"data at file offset {range.Start} lies inside the meta box; such files cannot be relabeled safely");
+            throw new LabelingException(ProblemCodes.Unsupported, $"data at file offset {range.Start} lies inside the meta box; such files cannot be relabeled safely");
         }
 
         var box = _boxes.FirstOrDefault(b => range.Start >= b.Offset && range.Start < b.End);

@@ -1,3 +1,4 @@
+using Qinglang.Labels.Model;
 using System.Buffers.Binary;
 
 namespace Qinglang.Labels.Carriers.IsoBmff;
@@ -67,7 +68,7 @@ internal static class FragmentOffsets
                     var moved = map.Map(BinaryPrimitives.ReadUInt32BigEndian(field));
                     if (moved > uint.MaxValue)
                     {
-                        throw new LabelingException(Mp4Carrier.Unsupported, "a 32-bit 'tfra' moof offset would pass 4 GiB; this file cannot be relabeled by copying");
+                        throw new LabelingException(ProblemCodes.Unsupported, "a 32-bit 'tfra' moof offset would pass 4 GiB; this file cannot be relabeled by copying");
                     }
 
                     BinaryPrimitives.WriteUInt32BigEndian(field, (uint)moved);
@@ -95,7 +96,7 @@ internal static class FragmentOffsets
         var moved = target - (newOffset + sidx.Length);
         if (moved < 0 || (!wide && moved > uint.MaxValue))
         {
-            throw new LabelingException(Mp4Carrier.Unsupported, "the 'sidx' first_offset cannot express where its segments moved");
+            throw new LabelingException(ProblemCodes.Unsupported, "the 'sidx' first_offset cannot express where its segments moved");
         }
 
         if (wide)

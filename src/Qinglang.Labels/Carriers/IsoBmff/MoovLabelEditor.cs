@@ -1,3 +1,4 @@
+using Qinglang.Labels.Model;
 using Qinglang.Labels.Xmp;
 
 namespace Qinglang.Labels.Carriers.IsoBmff;
@@ -12,7 +13,7 @@ internal static class MoovLabelEditor
     {
         if (moov.Child(BoxTypes.Cmov) is not null)
         {
-            throw new LabelingException(Mp4Carrier.Unsupported, "this QuickTime movie header is compressed ('cmov'); readers would not see a label beside it");
+            throw new LabelingException(ProblemCodes.Unsupported, "this QuickTime movie header is compressed ('cmov'); readers would not see a label beside it");
         }
 
         var udta = moov.Child(BoxTypes.Udta);

@@ -1,3 +1,4 @@
+using Qinglang.Labels.Model;
 using System.Buffers.Binary;
 
 namespace Qinglang.Labels.Carriers.IsoBmff;
@@ -56,7 +57,7 @@ internal sealed class Mp4Box(uint code)
         var size = Size;
         if (size > int.MaxValue)
         {
-            throw new LabelingException(Mp4Carrier.Unsupported, $"'{Type}' box of {size} bytes is too large to rebuild in memory");
+            throw new LabelingException(ProblemCodes.Unsupported, $"'{Type}' box of {size} bytes is too large to rebuild in memory");
         }
 
         var bytes = new byte[size];

@@ -12,9 +12,6 @@ namespace Qinglang.Labels.Carriers.IsoBmff;
 /// </summary>
 public sealed class Mp4Carrier : IInPlaceLabelCarrier
 {
-    /// <summary>Problem code of a well-formed file this carrier cannot label (compressed movie header, offset overflow).</summary>
-    public const string Unsupported = "container.unsupported";
-
     public string Format => "mp4";
 
     public bool Detect(ReadOnlySpan<byte> head) => Mp4Brands.Detect(head);

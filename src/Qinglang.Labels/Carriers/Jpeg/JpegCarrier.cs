@@ -139,7 +139,7 @@ public sealed class JpegCarrier : ILabelCarrier
         var dataLength = XmpIdentifier.Length + packet.Length;
         if (dataLength > MaxSegmentData)
         {
-            throw new LabelingException(ProblemCodes.InvalidValue,
+            throw new LabelingException(ProblemCodes.Unsupported,
                 $"the XMP packet with the label is {packet.Length} bytes; a JPEG APP1 segment holds at most {MaxSegmentData - XmpIdentifier.Length} bytes of XMP. Remove other XMP properties first (Extended XMP is not written).");
         }
 

@@ -54,7 +54,7 @@ public sealed class MarkdownCarrier : ILabelCarrier
             if (frontMatter.StartsWithTomlFrontMatter)
             {
                 // Hugo would take a YAML block put before it as the front matter and show the TOML as text.
-                throw new LabelingException(ProblemCodes.NoImplicitSite, "this Markdown file has TOML front matter (+++); only YAML front matter can carry the label");
+                throw new LabelingException(ProblemCodes.Unsupported, "this Markdown file has TOML front matter (+++); only YAML front matter can carry the label");
             }
 
             output.Write(Encoding.UTF8.GetBytes("---" + newLine));

@@ -138,7 +138,7 @@ public sealed class MatroskaCarrier : IInPlaceLabelCarrier
                 }
 
                 var packed = EbmlPatch.Pack([node], tags.TotalSize, openEnded: false)
-                    ?? throw new LabelingException(ProblemCodes.NoImplicitSite, $"cannot rewrite the Tags element at byte {tags.Offset} without its AIGC tag");
+                    ?? throw new LabelingException(ProblemCodes.Unsupported, $"cannot rewrite the Tags element at byte {tags.Offset} without its AIGC tag");
                 patches.Add(new EbmlPatch(tags.Offset, tags.TotalSize, packed.Head, packed.Zeros));
             }
         }

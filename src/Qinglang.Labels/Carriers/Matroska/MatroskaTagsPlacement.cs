@@ -68,7 +68,7 @@ internal sealed class MatroskaTagsPlacement
             }
         }
 
-        throw new LabelingException(ProblemCodes.NoImplicitSite,
+        throw new LabelingException(ProblemCodes.Unsupported,
             "no room for the Tags element: the SeekHead cannot be updated in place (its Void padding is too small) or the Segment size field is too narrow");
     }
 

@@ -63,7 +63,7 @@ public sealed class OggCarrier : ILabelCarrier
         {
             if (!stream.IsLabelable)
             {
-                findings.Add(Finding.Info(ProblemCodes.NoImplicitSite, $"Ogg stream {stream.Serial:X8} is {stream.Codec ?? "empty"}, not Vorbis or Opus; its comments are not read"));
+                findings.Add(Finding.Info(ProblemCodes.Unsupported, $"Ogg stream {stream.Serial:X8} is {stream.Codec ?? "empty"}, not Vorbis or Opus; its comments are not read"));
                 continue;
             }
 

@@ -56,7 +56,7 @@ public sealed class PdfCarrier : IInPlaceLabelCarrier
         var document = PdfDocument.Open(input, findings);
         if (document.Trailer["Encrypt"] is not null)
         {
-            findings.Add(Finding.Warning(ProblemCodes.NoImplicitSite, "the PDF is encrypted: its Info strings and metadata cannot be read without the password"));
+            findings.Add(Finding.Warning(ProblemCodes.Unsupported, "the PDF is encrypted: its Info strings and metadata cannot be read without the password"));
             return new CarrierScan([], findings);
         }
 
@@ -160,7 +160,7 @@ public sealed class PdfCarrier : IInPlaceLabelCarrier
         var document = PdfDocument.Open(input, findings: null);
         if (document.Trailer["Encrypt"] is not null)
         {
-            throw new LabelingException(ProblemCodes.NoImplicitSite, "the PDF is encrypted: its document information cannot be labeled without decrypting it first");
+            throw new LabelingException(ProblemCodes.Unsupported, "the PDF is encrypted: its document information cannot be labeled without decrypting it first");
         }
 
         var json = LabelJson.Serialize(label);

@@ -36,7 +36,7 @@ internal sealed class PdfMetadata
         var packet = document.Decode(stream, XmpLabel.MaxPacketBytes, what);
         if (packet is null)
         {
-            findings?.Add(Finding.Info(ProblemCodes.NoImplicitSite, $"{what} uses a filter this reader does not decode; its XMP was not searched for a label"));
+            findings?.Add(Finding.Info(ProblemCodes.Unsupported, $"{what} uses a filter this reader does not decode; its XMP was not searched for a label"));
         }
 
         return packet is null ? null : new PdfMetadata(reference, stream, packet);

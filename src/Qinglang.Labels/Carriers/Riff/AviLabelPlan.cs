@@ -55,7 +55,7 @@ internal sealed record AviLabelPlan(IReadOnlyList<RiffPatch> Patches, bool InPla
     {
         if (layout.Followers.Count > 0)
         {
-            throw new LabelingException(ProblemCodes.NoImplicitSite,
+            throw new LabelingException(ProblemCodes.Unsupported,
                 $"this OpenDML AVI has no JUNK room for a {newInfo.Length}-byte INFO list, and growing its first RIFF chunk " +
                 $"would move the {layout.Followers.Count} RIFF 'AVIX' chunk(s) that its indexes address by absolute offset");
         }

@@ -47,7 +47,7 @@ internal static class RiffWriter
     {
         if (size is < 0 or > uint.MaxValue)
         {
-            throw new LabelingException(Model.ProblemCodes.NoImplicitSite, $"the labeled file would need a RIFF size of {size} bytes, more than 32 bits hold");
+            throw new LabelingException(Model.ProblemCodes.Unsupported, $"the labeled file would need a RIFF size of {size} bytes, more than 32 bits hold");
         }
 
         var bytes = new byte[4];

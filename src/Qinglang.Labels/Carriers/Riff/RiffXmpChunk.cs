@@ -53,7 +53,7 @@ internal static class RiffXmpChunk
         var trailer = packet.AsSpan().LastIndexOf(Trailer);
         if (packet.Length > chunk.Size || trailer < 0)
         {
-            throw new LabelingException(Model.ProblemCodes.NoImplicitSite, $"the XMP packet in {chunk} cannot lose its AIGC property without growing, and later chunks must not move");
+            throw new LabelingException(Model.ProblemCodes.Unsupported, $"the XMP packet in {chunk} cannot lose its AIGC property without growing, and later chunks must not move");
         }
 
         var padded = new byte[chunk.Size];

@@ -14,7 +14,6 @@ public sealed class TiffCarrier : ILabelCarrier
     private const ushort XmpTag = 700;
 
     /// <summary>Problem code for a valid file this writer cannot label (no such code exists in <see cref="ProblemCodes"/> yet).</summary>
-    private const string UnsupportedCode = "format.unsupported";
 
     /// <summary>More pages than this is not believable; it also stops a chain that loops.</summary>
     private const int MaxIfds = 1 << 16;
@@ -83,7 +82,7 @@ public sealed class TiffCarrier : ILabelCarrier
         var ifdLength = header.CountLength + ((ifd0.Entries.Count + 1) * header.EntryLength) + header.ValueFieldLength;
         if (!header.IsBig && ifdAt + ifdLength > uint.MaxValue)
         {
-            throw new LabelingException(UnsupportedCode, "the labeled file would pass the 4 GB limit of classic TIFF offsets; convert it to BigTIFF");
+            throw new LabelingException(ProblemCodes.Unsupported, "the labeled file would pass the 4 GB limit of classic TIFF offsets; convert it to BigTIFF");
         }
 
         var ifd = BuildIfd0(header, ifd0, packet.Length, packetAt);
