@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of `qinglang label` / `qinglang inspect` against exiftool, cp and ffmpeg, in one run.
-# Usage: bench/labels/run.sh [--big-gb N] [--work DIR]      (defaults: 2 GB MP4, work dir under /tmp)
+# Usage: bench/labels/run.sh [--big-gb N] [--work DIR] [--only abc]   (defaults: 2 GB MP4, work dir under /tmp, all three)
 # Prints a Markdown table of wall-clock times and ratios; machines are noisy, so read the ratios.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 big_gb=2
+only=abc
 work=${TMPDIR:-/tmp}/qinglang-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --big-gb) big_gb=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,6 +42,7 @@ mkdir -p "$work/small-src"
 ffmpeg -v error -f lavfi -i "testsrc=size=320x240:rate=1" -frames:v 500 "$work/small-src/f%04d.jpg"
 ffmpeg -v error -f lavfi -i "testsrc=size=320x240:rate=1" -frames:v 500 "$work/small-src/f%04d.png"
 reset_small='rm -rf "$work/small" && cp -r "$work/small-src" "$work/small"'
+if [[ $only == *a* ]]; then
 t_ql=$(best 3 "$reset_small" ql label "$work/small" --producer "$producer" --produce-id bench-1)
 t_ex=$(best 3 "$reset_small" exiftool -config "$here/tc260.exiftool.config" -q -overwrite_original "-XMP-TC260:AIGC=$json" "$work/small")
 echo "### (a) label 1,000 small files (500 JPEG + 500 PNG, 320x240) in one call"
@@ -48,8 +51,10 @@ echo "|---|---|---|---|"
 echo "| qinglang label | $t_ql | $(awk -v t="$t_ql" 'BEGIN{printf "%.0f", 1000/t}') | **$(ratio "$t_ql" "$t_ex")×** |"
 echo "| exiftool (one batch call) | $t_ex | $(awk -v t="$t_ex" 'BEGIN{printf "%.0f", 1000/t}') | 1 |"
 echo
+fi
 
 # (c) inspect over 10,000 small files.
+if [[ $only == *c* ]]; then
 mkdir -p "$work/many"
 eval "$reset_small"
 ql label "$work/small" --producer "$producer" --produce-id bench-1 >/dev/null 2>&1
@@ -63,8 +68,10 @@ echo "|---|---|---|"
 echo "| qinglang inspect --json | $t_in | **$(awk -v t="$t_in" -v n="$count" 'BEGIN{printf "%.0f", n/t}')** |"
 echo "| exiftool -j (read only, for scale) | $t_ex_in | $(awk -v t="$t_ex_in" -v n="$count" 'BEGIN{printf "%.0f", n/t}') |"
 echo
+fi
 
 # (b) a big MP4, moov first and moov last, labeled in place.
+if [[ $only == *b* ]]; then
 seg="$work/seg.mp4"
 ffmpeg -v error -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i "sine=frequency=440" -t 20 -c:v mpeg4 -q:v 1 -c:a aac "$seg"
 seg_bytes=$(stat -c %s "$seg")
@@ -88,4 +95,5 @@ done
 cp "$seg" "$work/seg-label.mp4"; mem_small=$(rss "$work/bin/qinglang" label "$work/seg-label.mp4" --producer "$producer" --produce-id bench-1)
 echo
 echo "Memory: labeling the $((seg_bytes / 1024 / 1024)) MB segment peaks at $((mem_small / 1024)) MB RSS; the ${size_mb} MB file at the figures above (flat = same order)."
+fi
 rm -rf "$work"

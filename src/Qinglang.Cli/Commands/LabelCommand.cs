@@ -22,10 +22,11 @@ internal static class LabelCommand
         var propagator = new Option<string?>("--propagator") { Description = "ContentPropagator: the spreading platform's code" };
         var propagateId = new Option<string?>("--propagate-id") { Description = "PropagateID: the platform's unique id of this content" };
         var signKey = new Option<string?>("--sign-key") { Description = "SM2 private key (PEM) to sign with: ReservedCode1 for a producer, ReservedCode2 for a platform" };
+        var durable = new Option<bool>("--durable") { Description = "Flush each file to disk before it replaces the original (survives power loss; slower)" };
 
         var command = new Command("label", "Write the implicit label (隐式标识) into files; every earlier label site is replaced.")
         {
-            input, output, producer, produceId, label, propagator, propagateId, signKey,
+            input, output, producer, produceId, label, propagator, propagateId, signKey, durable,
         };
         command.SetAction(parse =>
         {
@@ -52,12 +53,12 @@ internal static class LabelCommand
                 PropagateID = parse.GetValue(propagateId),
                 SigningKey = key,
             };
-            return Run(parse.GetValue(input)!, parse.GetValue(output), request);
+            return Run(parse.GetValue(input)!, parse.GetValue(output), request, new LabelWriter(CarrierRegistry.Default, parse.GetValue(durable)));
         });
         return command;
     }
 
-    private static int Run(string input, string? output, LabelRequest request)
+    private static int Run(string input, string? output, LabelRequest request, LabelWriter writer)
     {
         if (!File.Exists(input) && !Directory.Exists(input))
         {
@@ -65,7 +66,6 @@ internal static class LabelCommand
             return ExitCodes.Usage;
         }
 
-        var writer = new LabelWriter(CarrierRegistry.Default);
         if (File.Exists(input))
         {
             return LabelOne(writer, input, output, request, quietSkip: false) switch

@@ -6,7 +6,11 @@ namespace Qinglang.Labels.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string destination, Action<FileStream> write, string? permissionsFrom = null)
+    /// <param name="durable">
+    /// Flush the new file to disk before the rename, so it survives a power loss, at the price of waiting for the disk
+    /// (cp, ffmpeg and exiftool do not). Without it the rename still guarantees readers see the old or the new file.
+    /// </param>
+    public static void Write(string destination, Action<FileStream> write, string? permissionsFrom = null, bool durable = false)
     {
         var full = Path.GetFullPath(destination);
         var folder = Path.GetDirectoryName(full) ?? ".";
@@ -16,7 +20,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             var modeSource = permissionsFrom ?? (File.Exists(full) ? full : null);

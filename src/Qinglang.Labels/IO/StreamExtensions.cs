@@ -61,6 +61,12 @@ public static class StreamExtensions
             throw new ContainerFormatException($"{what} claims {count} bytes but only {source.Remaining()} remain", source.Position);
         }
 
+        count -= KernelCopy.TryCopy(source, destination, count);
+        if (count == 0)
+        {
+            return;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(CopyBufferSize, Math.Max(count, 1)));
         try
         {

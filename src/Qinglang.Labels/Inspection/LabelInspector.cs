@@ -1,5 +1,6 @@
 using Qinglang.Core;
 using Qinglang.Labels.Carriers;
+using Qinglang.Labels.IO;
 using Qinglang.Labels.Model;
 using Qinglang.Labels.Signing;
 
@@ -8,13 +9,16 @@ namespace Qinglang.Labels.Inspection;
 /// <summary>Reads every label site of a file and judges the label: Annex E rules, one site per file, signatures.</summary>
 public sealed class LabelInspector(CarrierRegistry registry, IReadOnlyCollection<Sm2KeyPair>? trustedKeys = null)
 {
+    /// <summary>Files up to this size are read whole; larger ones are parsed on disk, reading only their metadata.</summary>
+    private const int InMemoryLimit = 1 << 20;
+
     private readonly IReadOnlyCollection<Sm2KeyPair> _trusted = trustedKeys ?? [];
 
     public InspectionReport Inspect(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.RandomAccess);
+            using var stream = FileSource.OpenRead(path, InMemoryLimit);
             return Inspect(stream, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -9,44 +9,63 @@ namespace Qinglang.Labels.Writing;
 /// label site and checks the result before it replaces anything. Without an output path the file is changed in
 /// place — by the carrier's in-place edit where it has one, else through a temporary file and an atomic rename.
 /// </summary>
-public sealed class LabelWriter(CarrierRegistry registry)
+/// <param name="durable">Flush every written file to disk before it replaces anything (see <see cref="AtomicFile"/>).</param>
+public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
 {
     public LabelWriteResult Write(string input, string? output, LabelRequest request)
     {
         var inPlace = output is null || Path.GetFullPath(output) == Path.GetFullPath(input);
-        ILabelCarrier carrier;
-        AigcLabel label;
-        using (var source = OpenRead(input))
+        var source = FileSource.OpenRead(input);
+        try
         {
-            carrier = registry.Detect(source) ?? throw new LabelingException(ProblemCodes.FormatUnknown, $"{input}: not a format Qinglang can label (detected by content, not by name)");
+            var carrier = registry.Detect(source) ?? throw new LabelingException(ProblemCodes.FormatUnknown, $"{input}: not a format Qinglang can label (detected by content, not by name)");
             var scan = carrier.Read(source);
             var existing = scan.Sites.Select(s => LabelJson.Parse(s.Value, s.Location).Label).FirstOrDefault(l => l is not null);
-            label = LabelMerger.Merge(existing, request);
-        }
+            var label = LabelMerger.Merge(existing, request);
 
-        if (inPlace && carrier is IInPlaceLabelCarrier editor)
-        {
-            using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            if (editor.TryWriteInPlace(file, label))
+            if (inPlace && carrier is IInPlaceLabelCarrier editor)
             {
-                file.Flush(flushToDisk: true);
-                Confirm(carrier, file, label);
-                return new LabelWriteResult(input, carrier.Format, label, InPlace: true);
-            }
-        }
+                // The edit needs the file to itself, so our read handle goes first.
+                source.Dispose();
+                using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                if (editor.TryWriteInPlace(file, label))
+                {
+                    file.Flush(flushToDisk: durable);
+                    Confirm(carrier, file, label);
+                    return new LabelWriteResult(input, carrier.Format, label, InPlace: true);
+                }
 
-        var destination = output ?? input;
-        AtomicFile.Write(destination, temp =>
-        {
-            using (var source = OpenRead(input))
-            {
-                carrier.Write(source, temp, label);
+                file.Dispose();
+                source = FileSource.OpenRead(input);
             }
 
-            temp.Flush();
-            Confirm(carrier, temp, label);
-        }, permissionsFrom: input);
-        return new LabelWriteResult(destination, carrier.Format, label, InPlace: false);
+            var destination = output ?? input;
+            if (source is MemoryStream)
+            {
+                // Small files are built and checked in memory, then written with one call.
+                var built = new MemoryStream();
+                source.Position = 0;
+                carrier.Write(source, built, label);
+                Confirm(carrier, built, label);
+                AtomicFile.Write(destination, temp => temp.Write(built.GetBuffer(), 0, (int)built.Length), permissionsFrom: input, durable);
+            }
+            else
+            {
+                AtomicFile.Write(destination, temp =>
+                {
+                    source.Position = 0;
+                    carrier.Write(source, temp, label);
+                    temp.Flush();
+                    Confirm(carrier, temp, label);
+                }, permissionsFrom: input, durable);
+            }
+
+            return new LabelWriteResult(destination, carrier.Format, label, InPlace: false);
+        }
+        finally
+        {
+            source.Dispose();
+        }
     }
 
     /// <summary>Reads back what was written: exactly one site, holding this label. Anything else is a bug, not a file.</summary>
@@ -65,6 +84,4 @@ public sealed class LabelWriter(CarrierRegistry registry)
             throw new InvalidOperationException($"{carrier.Format} writer stored a label that reads back differently");
         }
     }
-
-    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
 }

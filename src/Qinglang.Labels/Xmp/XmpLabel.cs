@@ -35,44 +35,74 @@ public static partial class XmpLabel
             return sites; // Fast path: most packets have no label; skip the XML parse.
         }
 
-        XDocument document;
         try
         {
-            document = Parse(text);
+            using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), ReaderSettings);
+            ScanSites(reader, location, sites, findings);
         }
         catch (XmlException ex)
         {
             findings.Add(Finding.Warning(ProblemCodes.XmpMalformed, $"XMP packet is not well-formed XML ({ex.Message}); scanned as text", location));
+            sites.Clear();
             foreach (Match match in LooseElement().Matches(text))
             {
                 sites.Add(new LabelSite("xmp", $"{location} (malformed XMP)", System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
             }
-
-            return sites;
-        }
-
-        foreach (var element in document.Descendants())
-        {
-            if (element.Name.LocalName == XmpNames.Property && XmpNames.IsTc260(element.Name.NamespaceName, out var exact))
-            {
-                NoteNamespace(exact, element.Name.NamespaceName, location, findings);
-                var prefix = element.GetPrefixOfNamespace(element.Name.Namespace) ?? "";
-                var value = element.Elements().Any() ? string.Concat(element.Descendants().Where(d => !d.HasElements).Select(d => d.Value)) : element.Value;
-                sites.Add(new LabelSite("xmp", $"{location} {prefix}:{XmpNames.Property} element", value));
-            }
-
-            foreach (var attribute in element.Attributes())
-            {
-                if (attribute.Name.LocalName == XmpNames.Property && XmpNames.IsTc260(attribute.Name.NamespaceName, out var exactAttr))
-                {
-                    NoteNamespace(exactAttr, attribute.Name.NamespaceName, location, findings);
-                    var prefix = element.GetPrefixOfNamespace(attribute.Name.Namespace) ?? "";
-                    sites.Add(new LabelSite("xmp", $"{location} {prefix}:{XmpNames.Property} attribute", attribute.Value));
-                }
-            }
         }
 
         return sites;
+    }
+
+    /// <summary>A streaming pass over the packet: no tree is built, so inspecting many files stays cheap.</summary>
+    private static void ScanSites(XmlReader reader, string location, List<LabelSite> sites, ICollection<Finding> findings)
+    {
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.HasAttributes)
+            {
+                for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+                {
+                    if (reader.LocalName == XmpNames.Property && XmpNames.IsTc260(reader.NamespaceURI, out var exactAttr))
+                    {
+                        NoteNamespace(exactAttr, reader.NamespaceURI, location, findings);
+                        sites.Add(new LabelSite("xmp", $"{location} {reader.Prefix}:{XmpNames.Property} attribute", reader.Value));
+                    }
+                }
+
+                reader.MoveToElement();
+            }
+
+            if (reader.LocalName == XmpNames.Property && XmpNames.IsTc260(reader.NamespaceURI, out var exact))
+            {
+                NoteNamespace(exact, reader.NamespaceURI, location, findings);
+                var where = $"{location} {reader.Prefix}:{XmpNames.Property} element";
+                // The value is the element's text, also when a writer wrapped it in rdf:Alt/rdf:li.
+                var value = reader.IsEmptyElement ? "" : InnerText(reader.ReadSubtree());
+                sites.Add(new LabelSite("xmp", where, value));
+            }
+        }
+    }
+
+    private static string InnerText(XmlReader subtree)
+    {
+        using (subtree)
+        {
+            var text = new StringBuilder();
+            while (subtree.Read())
+            {
+                if (subtree.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+                {
+                    text.Append(subtree.Value);
+                }
+            }
+
+            return text.ToString().Trim();
+        }
     }
 
     /// <summary>
@@ -88,6 +118,11 @@ public static partial class XmpLabel
 
     public static byte[] Merge(string? existingPacket, string labelJson, int padding = 2048)
     {
+        if (string.IsNullOrWhiteSpace(existingPacket))
+        {
+            return NewPacket(labelJson, padding);
+        }
+
         XDocument document;
         try
         {
@@ -204,17 +239,26 @@ public static partial class XmpLabel
         return Encoding.UTF8.GetString(packet).TrimEnd('\0');
     }
 
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxPacketBytes,
+        IgnoreProcessingInstructions = false,
+    };
+
     private static XDocument Parse(string text)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxPacketBytes,
-            IgnoreProcessingInstructions = false,
-        };
-        using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), settings);
+        using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), ReaderSettings);
         return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
+    }
+
+    /// <summary>A fresh packet holding only the label, built as text: the common case needs no XML tree.</summary>
+    private static byte[] NewPacket(string labelJson, int padding)
+    {
+        var escaped = labelJson.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        var body = $"<x:xmpmeta xmlns:x=\"{XmpNames.XUri}\" x:xmptk=\"Qinglang\"><rdf:RDF xmlns:rdf=\"{XmpNames.RdfUri}\"><rdf:Description rdf:about=\"\" xmlns:{XmpNames.Tc260Prefix}=\"{XmpNames.Tc260Uri}\"><{XmpNames.Tc260Prefix}:{XmpNames.Property}>{escaped}</{XmpNames.Tc260Prefix}:{XmpNames.Property}></rdf:Description></rdf:RDF></x:xmpmeta>";
+        return Wrap(body, padding);
     }
 
     private static XDocument NewDocument() => new(
@@ -234,7 +278,11 @@ public static partial class XmpLabel
             pi.Remove();
         }
 
-        var body = document.Root!.ToString(SaveOptions.DisableFormatting);
+        return Wrap(document.Root!.ToString(SaveOptions.DisableFormatting), padding);
+    }
+
+    private static byte[] Wrap(string body, int padding)
+    {
         var builder = new StringBuilder(PacketHeader.Length + body.Length + padding + PacketTrailer.Length + 2);
         builder.Append(PacketHeader).Append(body);
         if (padding > 0)
