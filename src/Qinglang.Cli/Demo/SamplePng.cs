@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
-using Qinglang.Labels.IO;
+using Qinglang.Labels.Carriers.Png;
 
 namespace Qinglang.Cli.Demo;
 
@@ -35,21 +34,9 @@ internal static class SamplePng
         header[9] = 2; // truecolour
         var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", deflated.ToArray());
-        Chunk(png, "IEND", []);
+        PngChunk.Write(png, "IHDR", header);
+        PngChunk.Write(png, "IDAT", deflated.ToArray());
+        PngChunk.Write(png, "IEND", []);
         return png.ToArray();
-    }
-
-    private static void Chunk(Stream output, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> head = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32BigEndian(head, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, head[4..]);
-        output.Write(head);
-        output.Write(data);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.Append(Crc32.Compute(head[4..]), data));
-        output.Write(crc);
     }
 }

@@ -118,21 +118,8 @@ public sealed class HeifCarrierTests : IDisposable
     public void ExiftoolWrittenLabelIsReadAndReplacedWithoutStaleBytes()
     {
         var avif = MakeAvif();
-        var config = _folder.File("tc260.config");
-        File.WriteAllText(config, """
-            %Image::ExifTool::UserDefined = (
-                'Image::ExifTool::XMP::Main' => { TC260 => { SubDirectory => { TagTable => 'Image::ExifTool::UserDefined::TC260' } } },
-            );
-            %Image::ExifTool::UserDefined::TC260 = (
-                GROUPS => { 0 => 'XMP', 1 => 'XMP-TC260', 2 => 'Image' },
-                NAMESPACE => { 'TC260' => 'http://www.tc260.org.cn/ns/AIGC/1.0/' },
-                WRITABLE => 'string',
-                AIGC => { },
-            );
-            1;
-            """);
-        Tool.Run("exiftool", "-config", config, "-overwrite_original", "-XMP-dc:Creator=Alice",
-            "-XMP-TC260:AIGC={\"Label\":\"2\",\"ContentProducer\":\"old-producer\",\"ProduceID\":\"old-id\"}", avif).EnsureSuccess("exiftool");
+        ExiftoolTc260.Run("-overwrite_original", "-XMP-dc:Creator=Alice",
+            "-XMP-TC260:AIGC={\"Label\":\"2\",\"ContentProducer\":\"old-producer\",\"ProduceID\":\"old-id\"}", avif);
 
         var before = Conformance.Inspector.Inspect(avif);
         var site = Assert.Single(before.Sites);

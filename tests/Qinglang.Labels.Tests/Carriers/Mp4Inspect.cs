@@ -9,21 +9,6 @@ namespace Qinglang.Labels.Tests.Carriers;
 /// <summary>Looks inside MP4 files for the MP4 carrier tests: top-level boxes, fragment offsets, chunk-offset tables.</summary>
 internal static class Mp4Inspect
 {
-    public const string ExiftoolTc260Config = """
-        %Image::ExifTool::UserDefined = (
-            'Image::ExifTool::XMP::Main' => {
-                TC260 => { SubDirectory => { TagTable => 'Image::ExifTool::UserDefined::TC260' } },
-            },
-        );
-        %Image::ExifTool::UserDefined::TC260 = (
-            GROUPS => { 0 => 'XMP', 1 => 'XMP-TC260', 2 => 'Image' },
-            NAMESPACE => { 'TC260' => 'http://www.tc260.org.cn/ns/AIGC/1.0/' },
-            WRITABLE => 'string',
-            AIGC => { },
-        );
-        1;
-        """;
-
     public static Dictionary<string, string> FormatTags(string path)
     {
         using var document = JsonDocument.Parse(Independent.FfprobeTags(path));

@@ -24,6 +24,9 @@ public static class ExiftoolTc260
     });
 
     /// <summary>Sets XMP-TC260:AIGC to <paramref name="value"/> exactly as given.</summary>
-    public static void Write(string file, string value) =>
-        Tool.Run("exiftool", "-config", ConfigPath.Value, "-overwrite_original", $"-XMP-TC260:AIGC={value}", file).EnsureSuccess("exiftool writing XMP-TC260:AIGC");
+    public static void Write(string file, string value) => Run("-overwrite_original", $"-XMP-TC260:AIGC={value}", file);
+
+    /// <summary>Runs exiftool with the TC260 namespace known (the config must come first on its command line).</summary>
+    public static Tool.Result Run(params string[] args) =>
+        Tool.Run("exiftool", ["-config", ConfigPath.Value, .. args]).EnsureSuccess("exiftool with the TC260 config");
 }

@@ -100,7 +100,7 @@ public sealed class PngCarrier : ILabelCarrier
             CopyChunkVerified(input, output, chunk, crcBuffer);
             if (chunk.End == insertAfter)
             {
-                WriteChunk(output, "iTXt", newChunk);
+                PngChunk.Write(output, "iTXt", newChunk);
             }
 
             if (chunk.Type == "IEND")
@@ -222,18 +222,5 @@ public sealed class PngCarrier : ILabelCarrier
         }
 
         output.Write(buffer, 0, 4);
-    }
-
-    private static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, header[4..]);
-        output.Write(header);
-        output.Write(data);
-        var crc = Crc32.Append(Crc32.Compute(header[4..]), data);
-        Span<byte> crcBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crcBytes, crc);
-        output.Write(crcBytes);
     }
 }
