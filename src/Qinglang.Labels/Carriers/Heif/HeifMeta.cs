@@ -53,8 +53,7 @@ internal sealed class HeifMeta
         }
 
         // HEIF's meta is a FullBox: version and flags precede the children.
-        var childrenAt = box.HeaderLength + 4;
-        var children = BoxHeader.ParseAll(bytes.AsSpan(childrenAt), childrenAt);
+        var children = BoxHeader.ParseAll(bytes, box.HeaderLength + 4, bytes.Length);
         var meta = new HeifMeta(bytes, box, children);
         meta.ParseItems();
         return meta;
@@ -122,7 +121,7 @@ internal sealed class HeifMeta
             yield break;
         }
 
-        foreach (var group in BoxHeader.ParseAll(Bytes.AsSpan((int)grpl.PayloadOffset..(int)grpl.End), (int)grpl.PayloadOffset))
+        foreach (var group in BoxHeader.ParseAll(Bytes, (int)grpl.PayloadOffset, (int)grpl.End))
         {
             if (group.PayloadLength >= 8)
             {

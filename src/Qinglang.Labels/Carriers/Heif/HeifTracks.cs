@@ -59,7 +59,7 @@ internal sealed class HeifTracks
 
     private void Walk(int start, int end, string[] path, int depth)
     {
-        foreach (var child in BoxHeader.ParseAll(Moov.AsSpan(start..end), start))
+        foreach (var child in BoxHeader.ParseAll(Moov, start, end))
         {
             if (depth == 1 && child.Type == "tkhd")
             {

@@ -37,7 +37,7 @@ internal sealed class ItemInfos
         reader.U8();
         reader.U16();
         var count = result._version == 0 ? reader.U16() : reader.U32();
-        var children = BoxHeader.ParseAll(box.AsSpan(reader.Position..(int)header.End), reader.Position);
+        var children = BoxHeader.ParseAll(box, reader.Position, (int)header.End);
         if (children.Count < count)
         {
             throw new ContainerFormatException($"iinf claims {count} entries but holds {children.Count} boxes", header.Offset);

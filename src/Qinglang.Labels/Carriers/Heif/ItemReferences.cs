@@ -25,7 +25,7 @@ internal sealed class ItemReferences
             throw new ContainerFormatException($"iref version {result._version} is not defined", header.Offset);
         }
 
-        foreach (var child in BoxHeader.ParseAll(box.AsSpan(reader.Position..(int)header.End), reader.Position))
+        foreach (var child in BoxHeader.ParseAll(box, reader.Position, (int)header.End))
         {
             var entry = new BoxReader(box, (int)child.PayloadOffset, (int)child.End, $"iref '{child.Type}' box");
             var from = result._version == 0 ? entry.U16() : entry.U32();

@@ -165,6 +165,9 @@ internal readonly record struct BoxHeader(uint Code, long Offset, int HeaderLeng
         return boxes;
     }
 
+    /// <summary>The boxes between <paramref name="start"/> and <paramref name="end"/> of a buffer, offsets counted in the buffer.</summary>
+    public static List<BoxHeader> ParseAll(byte[] buffer, int start, int end) => ParseAll(buffer.AsSpan(start..end), start);
+
     /// <summary>
     /// How long the header of a box with <paramref name="payloadLength"/> bytes after it is: 8, or 16 when asked or
     /// when the total would not fit the 32-bit size.
