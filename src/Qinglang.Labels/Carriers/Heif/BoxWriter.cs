@@ -98,7 +98,7 @@ internal sealed class BoxWriter
 
     public static byte[] Box(string type, ReadOnlySpan<byte> body)
     {
-        var header = BoxHeader.For(BoxHeader.Code4(type), body.Length);
+        var header = BoxHeader.ForPayload(BoxHeader.Code4(type), body.Length);
         var box = new byte[header.Length + body.Length];
         header.CopyTo(box, 0);
         body.CopyTo(box.AsSpan(header.Length));

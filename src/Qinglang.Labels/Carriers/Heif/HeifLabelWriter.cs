@@ -42,7 +42,7 @@ internal static class HeifLabelWriter
         for (var round = 0; ; round++)
         {
             layout = new HeifLayout(file.Boxes, meta.Box, metaLength, removed);
-            var dataStart = layout.End + BoxHeader.For(BoxTypes.Mdat, payload).Length;
+            var dataStart = layout.End + BoxHeader.ForPayload(BoxTypes.Mdat, payload).Length;
             newMeta = HeifMetaWriter.Build(meta, file.Length, layout, contents, newItemId, dataStart, idatBlanks);
             if (newMeta.Length == metaLength)
             {
@@ -58,7 +58,7 @@ internal static class HeifLabelWriter
         }
 
         CopyBoxes(input, output, file, meta, newMeta, tracks, layout, removed, fileBlanks);
-        output.Write(BoxHeader.For(BoxTypes.Mdat, payload));
+        output.Write(BoxHeader.ForPayload(BoxTypes.Mdat, payload));
         foreach (var content in contents.Values)
         {
             output.Write(content);

@@ -175,7 +175,7 @@ internal readonly record struct BoxHeader(uint Code, long Offset, int HeaderLeng
     public static int LengthFor(long payloadLength, bool largeSize = false) => largeSize || payloadLength + 8 > uint.MaxValue ? 16 : 8;
 
     /// <summary>A new header for a box of <paramref name="payloadLength"/> payload bytes (a largesize only when needed).</summary>
-    public static byte[] For(uint code, long payloadLength)
+    public static byte[] ForPayload(uint code, long payloadLength)
     {
         var header = new byte[LengthFor(payloadLength)];
         Write(header, code, header.Length + payloadLength, header.Length == 16);
