@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Qinglang.Labels.Carriers;
 using Qinglang.Labels.Carriers.Heif;
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.Tests.Support;
 using Qinglang.Labels.Writing;
 
@@ -271,10 +272,10 @@ public sealed class HeifCarrierTests : IDisposable
         Assert.Contains(TopLevelBoxes(labeledLarge), b => b.Type == "free" && b.HeaderLength == 16 && b.Size == 24);
     }
 
-    private static List<HeifBox> TopLevelBoxes(string path)
+    private static List<BoxHeader> TopLevelBoxes(string path)
     {
         using var stream = File.OpenRead(path);
-        return HeifBox.TopLevel(stream);
+        return BoxHeader.ReadTopLevel(stream, HeifFile.MaxTopLevelBoxes, allowZeroTail: false);
     }
 
     [Fact]
@@ -283,7 +284,7 @@ public sealed class HeifCarrierTests : IDisposable
         // version 1, offset/length/base sizes 4/4/0, one item (id 1, method 0) with one extent.
         byte[] box = [0, 0, 0, 30, (byte)'i', (byte)'l', (byte)'o', (byte)'c', 1, 0, 0, 0, 0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0x10, 0, 0, 0, 0, 0x20];
         BinaryPrimitives.WriteUInt32BigEndian(box, (uint)box.Length);
-        var header = HeifBox.ReadHeader(box, 0, box.Length);
+        var header = BoxHeader.Parse(box, 0);
         var locations = ItemLocations.Parse(box, header);
         Assert.Equal(4, locations.OffsetSize);
         Assert.Equal(0x1000ul, locations.Items[0].Extents[0].Offset);
@@ -291,7 +292,7 @@ public sealed class HeifCarrierTests : IDisposable
 
         locations.Set(locations.Items[0] with { BaseOffset = 7, Extents = [new ItemExtent(0, 0x1_0000_0010, 0x20)] });
         var grown = locations.ToBox();
-        var reparsed = ItemLocations.Parse(grown, HeifBox.ReadHeader(grown, 0, grown.Length));
+        var reparsed = ItemLocations.Parse(grown, BoxHeader.Parse(grown, 0));
         Assert.Equal(8, reparsed.OffsetSize);
         Assert.Equal(4, reparsed.LengthSize);
         Assert.Equal(4, reparsed.BaseOffsetSize);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Qinglang.Labels.Carriers.Heif;
+using Qinglang.Labels.Carriers.IsoBmff;
 
 namespace Qinglang.Labels.Tests.Carriers;
 
@@ -38,7 +39,7 @@ internal static class HeifTestFiles
         var meta = file.Meta!;
         var xmp = Assert.Single(file.XmpItems());
         var idat = meta.Idat!.Value;
-        var oldIdatData = meta.Bytes.AsSpan((int)idat.DataOffset, (int)idat.DataLength).ToArray();
+        var oldIdatData = meta.Bytes.AsSpan((int)idat.PayloadOffset, (int)idat.PayloadLength).ToArray();
         var newIdat = BoxWriter.Box("idat", [.. oldIdatData, .. packet]);
         var growth = 0L;
         for (var round = 0; round < 3; round++)
@@ -119,10 +120,10 @@ internal static class HeifTestFiles
     }
 
     /// <summary>Where, inside the meta box, the first item's first extent_length field is (iloc layout, ISO/IEC 14496-12 §8.11.3).</summary>
-    public static long FirstExtentLengthOffset(byte[] meta, HeifBox iloc, ItemLocations locations)
+    public static long FirstExtentLengthOffset(byte[] meta, BoxHeader iloc, ItemLocations locations)
     {
-        var version = meta[iloc.DataOffset];
-        var at = iloc.DataOffset + 4 + 2 + (version < 2 ? 2 : 4); // version/flags, sizes, item count
+        var version = meta[iloc.PayloadOffset];
+        var at = iloc.PayloadOffset + 4 + 2 + (version < 2 ? 2 : 4); // version/flags, sizes, item count
         at += version < 2 ? 2 : 4; // item id
         at += version is 1 or 2 ? 2 : 0; // construction method
         at += 2 + locations.BaseOffsetSize + 2; // data reference index, base offset, extent count

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Qinglang.Labels.Carriers.IsoBmff;
 
 namespace Qinglang.Labels.Carriers.Heif;
 
@@ -97,25 +98,10 @@ internal sealed class BoxWriter
 
     public static byte[] Box(string type, ReadOnlySpan<byte> body)
     {
-        var header = Header(type, body.Length);
+        var header = BoxHeader.ForPayload(BoxHeader.Code4(type), body.Length);
         var box = new byte[header.Length + body.Length];
         header.CopyTo(box, 0);
         body.CopyTo(box.AsSpan(header.Length));
         return box;
-    }
-
-    /// <summary>A box header for a body of <paramref name="bodyLength"/> bytes.</summary>
-    public static byte[] Header(string type, long bodyLength)
-    {
-        var small = bodyLength + 8 <= uint.MaxValue;
-        var header = new byte[small ? 8 : 16];
-        BinaryPrimitives.WriteUInt32BigEndian(header, small ? (uint)(bodyLength + 8) : 1u);
-        Encoding.ASCII.GetBytes(type, header.AsSpan(4, 4));
-        if (!small)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(header.AsSpan(8), (ulong)bodyLength + 16);
-        }
-
-        return header;
     }
 }

@@ -1,3 +1,4 @@
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.IO;
 
 namespace Qinglang.Labels.Carriers.Heif;
@@ -8,7 +9,10 @@ internal sealed record XmpItem(ItemInfo Info, ItemLocation? Location);
 /// <summary>A HEIF file's structure: top-level boxes (sizes checked), ftyp brands and the parsed top-level meta box.</summary>
 internal sealed class HeifFile
 {
-    private HeifFile(List<HeifBox> boxes, List<string> brands, HeifMeta? meta, long length)
+    /// <summary>More top-level boxes than this is refused: a still image or short sequence has a handful.</summary>
+    public const int MaxTopLevelBoxes = 100_000;
+
+    private HeifFile(List<BoxHeader> boxes, List<string> brands, HeifMeta? meta, long length)
     {
         Boxes = boxes;
         Brands = brands;
@@ -16,7 +20,7 @@ internal sealed class HeifFile
         Length = length;
     }
 
-    public List<HeifBox> Boxes { get; }
+    public List<BoxHeader> Boxes { get; }
 
     public List<string> Brands { get; }
 
@@ -28,7 +32,7 @@ internal sealed class HeifFile
 
     public static HeifFile Open(Stream input)
     {
-        var boxes = HeifBox.TopLevel(input);
+        var boxes = BoxHeader.ReadTopLevel(input, MaxTopLevelBoxes, allowZeroTail: false);
         if (boxes.Count == 0 || boxes[0].Type != "ftyp")
         {
             throw new ContainerFormatException("HEIF file does not start with an ftyp box", 0);

@@ -1,4 +1,5 @@
 using Qinglang.Core;
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.IO;
 using Qinglang.Labels.Model;
 using Qinglang.Labels.Xmp;
@@ -29,7 +30,7 @@ internal static class HeifLabelWriter
             throw new ContainerFormatException("more than one moov box", moovs[1].Offset);
         }
 
-        var tracks = moovs.Count == 1 ? ChunkOffsetTables.Read(input, moovs[0]) : null;
+        var tracks = moovs.Count == 1 ? HeifTracks.Read(input, moovs[0]) : null;
         var contents = NewContents(input, file, meta, label, tracks?.TrackIds ?? [], out var newItemId);
         var (removed, fileBlanks, idatBlanks) = OldHomes(file, meta, contents.Keys, tracks);
 
@@ -41,7 +42,7 @@ internal static class HeifLabelWriter
         for (var round = 0; ; round++)
         {
             layout = new HeifLayout(file.Boxes, meta.Box, metaLength, removed);
-            var dataStart = layout.End + BoxWriter.Header("mdat", payload).Length;
+            var dataStart = layout.End + BoxHeader.ForPayload(BoxTypes.Mdat, payload).Length;
             newMeta = HeifMetaWriter.Build(meta, file.Length, layout, contents, newItemId, dataStart, idatBlanks);
             if (newMeta.Length == metaLength)
             {
@@ -57,7 +58,7 @@ internal static class HeifLabelWriter
         }
 
         CopyBoxes(input, output, file, meta, newMeta, tracks, layout, removed, fileBlanks);
-        output.Write(BoxWriter.Header("mdat", payload));
+        output.Write(BoxHeader.ForPayload(BoxTypes.Mdat, payload));
         foreach (var content in contents.Values)
         {
             output.Write(content);
@@ -68,11 +69,11 @@ internal static class HeifLabelWriter
     /// Where the rewritten items' old bytes are: an mdat holding nothing but one of them is dropped; other file bytes
     /// and idat bytes that no kept item (or track chunk) shares are blanked, so no stale label stays behind.
     /// </summary>
-    private static (HashSet<long> Removed, List<ByteRange> FileBlanks, List<ByteRange> IdatBlanks) OldHomes(HeifFile file, HeifMeta meta, ICollection<uint> rewritten, ChunkOffsetTables? tracks)
+    private static (HashSet<long> Removed, List<ByteRange> FileBlanks, List<ByteRange> IdatBlanks) OldHomes(HeifFile file, HeifMeta meta, ICollection<uint> rewritten, HeifTracks? tracks)
     {
         var keptFileRanges = new List<ByteRange>();
         var keptIdatRanges = new List<ByteRange>();
-        var idatLength = meta.Idat?.DataLength ?? 0;
+        var idatLength = meta.Idat?.PayloadLength ?? 0;
         foreach (var location in meta.Locations.Items.Where(l => l.IsLocal && !rewritten.Contains(l.ItemId)))
         {
             if (location.ConstructionMethod == 0)
@@ -109,15 +110,16 @@ internal static class HeifLabelWriter
 
             foreach (var range in ItemData.Ranges(old, file.Length))
             {
-                var box = file.Boxes.FirstOrDefault(b => range.Start >= b.Offset && range.Start < b.End);
-                if (box.Type is null)
+                var index = file.Boxes.FindIndex(b => range.Start >= b.Offset && range.Start < b.End);
+                if (index < 0)
                 {
                     continue;
                 }
 
+                var box = file.Boxes[index];
                 var span = new ByteRange(box.Offset, box.Size);
                 var shared = keptFileRanges.Any(span.Intersects) || chunkStarts.Any(c => c >= span.Start && c < span.End);
-                if (box.Type == "mdat" && range.Start == box.DataOffset && range.End == box.End && !shared)
+                if (box.Type == "mdat" && range.Start == box.PayloadOffset && range.End == box.End && !shared)
                 {
                     removed.Add(box.Offset);
                 }
@@ -180,7 +182,7 @@ internal static class HeifLabelWriter
     }
 
     /// <summary>Copies every kept top-level box: meta replaced, moov with moved chunk offsets, the rest streamed.</summary>
-    private static void CopyBoxes(Stream input, Stream output, HeifFile file, HeifMeta meta, byte[] newMeta, ChunkOffsetTables? tracks, HeifLayout layout, HashSet<long> removed, List<ByteRange> blanks)
+    private static void CopyBoxes(Stream input, Stream output, HeifFile file, HeifMeta meta, byte[] newMeta, HeifTracks? tracks, HeifLayout layout, HashSet<long> removed, List<ByteRange> blanks)
     {
         foreach (var box in file.Boxes)
         {
@@ -215,7 +217,7 @@ internal static class HeifLabelWriter
                 input.ReadFully(header, "box header");
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header, (uint)box.Size);
                 output.Write(header);
-                from = box.DataOffset;
+                from = box.PayloadOffset;
             }
 
             CopyWithBlanks(input, output, from, box.End, blanks);

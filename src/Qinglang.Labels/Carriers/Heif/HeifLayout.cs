@@ -1,3 +1,4 @@
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.Model;
 
 namespace Qinglang.Labels.Carriers.Heif;
@@ -8,12 +9,12 @@ namespace Qinglang.Labels.Carriers.Heif;
 /// </summary>
 internal sealed class HeifLayout
 {
-    private readonly List<HeifBox> _boxes;
-    private readonly HeifBox _meta;
+    private readonly List<BoxHeader> _boxes;
+    private readonly BoxHeader _meta;
     private readonly HashSet<long> _removed;
     private readonly Dictionary<long, long> _newStart = [];
 
-    public HeifLayout(List<HeifBox> boxes, HeifBox meta, long newMetaLength, HashSet<long> removedBoxOffsets)
+    public HeifLayout(List<BoxHeader> boxes, BoxHeader meta, long newMetaLength, HashSet<long> removedBoxOffsets)
     {
         _boxes = boxes;
         _meta = meta;
@@ -48,13 +49,14 @@ internal sealed class HeifLayout
             throw new LabelingException(ProblemCodes.Unsupported, $"data at file offset {range.Start} lies inside the meta box; such files cannot be relabeled safely");
         }
 
-        var box = _boxes.FirstOrDefault(b => range.Start >= b.Offset && range.Start < b.End);
-        if (box.Type is null)
+        var index = _boxes.FindIndex(b => range.Start >= b.Offset && range.Start < b.End);
+        if (index < 0)
         {
             // Only an empty range may sit at the very end of the file.
             return range.Start == _boxes[^1].End && range.Length == 0 ? End : throw new ContainerFormatException($"file offset {range.Start} is outside every box", range.Start);
         }
 
+        var box = _boxes[index];
         if (_removed.Contains(box.Offset))
         {
             throw new InvalidOperationException($"data at {range.Start} lies in a box that was dropped");

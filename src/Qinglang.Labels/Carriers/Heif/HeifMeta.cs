@@ -1,3 +1,5 @@
+using Qinglang.Labels.Carriers.IsoBmff;
+
 namespace Qinglang.Labels.Carriers.Heif;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class HeifMeta
     /// <summary>Meta boxes larger than this are refused; real ones are kilobytes (thumbnails live in mdat).</summary>
     public const int MaxMetaBytes = 64 << 20;
 
-    private HeifMeta(byte[] bytes, HeifBox box, List<HeifBox> children)
+    private HeifMeta(byte[] bytes, BoxHeader box, List<BoxHeader> children)
     {
         Bytes = bytes;
         Box = box;
@@ -20,9 +22,9 @@ internal sealed class HeifMeta
     public byte[] Bytes { get; }
 
     /// <summary>The box's place in the file.</summary>
-    public HeifBox Box { get; }
+    public BoxHeader Box { get; }
 
-    public List<HeifBox> Children { get; }
+    public List<BoxHeader> Children { get; }
 
     public ItemInfos Infos { get; private set; } = null!;
 
@@ -33,9 +35,9 @@ internal sealed class HeifMeta
     public uint? PrimaryItemId { get; private set; }
 
     /// <summary>The idat child (construction method 1 offsets are relative to its data), if any.</summary>
-    public HeifBox? Idat { get; private set; }
+    public BoxHeader? Idat { get; private set; }
 
-    public static HeifMeta Read(Stream input, HeifBox box)
+    public static HeifMeta Read(Stream input, BoxHeader box)
     {
         if (box.Size > MaxMetaBytes)
         {
@@ -45,14 +47,13 @@ internal sealed class HeifMeta
         input.Position = box.Offset;
         var bytes = new byte[box.Size];
         IO.StreamExtensions.ReadFully(input, bytes, "meta box");
-        var local = box with { Offset = 0 };
-        if (local.DataLength < 4)
+        if (box.PayloadLength < 4)
         {
             throw new ContainerFormatException("meta box is too short for its version and flags", box.Offset);
         }
 
         // HEIF's meta is a FullBox: version and flags precede the children.
-        var children = HeifBox.Children(bytes, local.HeaderLength + 4, bytes.Length);
+        var children = BoxHeader.ParseAll(bytes, box.HeaderLength + 4, bytes.Length);
         var meta = new HeifMeta(bytes, box, children);
         meta.ParseItems();
         return meta;
@@ -60,8 +61,7 @@ internal sealed class HeifMeta
 
     private void ParseItems()
     {
-        var hdlr = Children.FirstOrDefault(c => c.Type == "hdlr");
-        if (hdlr.Type is null)
+        if (!Children.Any(c => c.Type == "hdlr"))
         {
             throw new ContainerFormatException("meta box has no hdlr box", Box.Offset);
         }
@@ -71,7 +71,7 @@ internal sealed class HeifMeta
         References = CopyReferences();
         if (Single("pitm") is { } pitm)
         {
-            var reader = new BoxReader(Bytes, (int)pitm.DataOffset, (int)pitm.End, "pitm box");
+            var reader = new BoxReader(Bytes, (int)pitm.PayloadOffset, (int)pitm.End, "pitm box");
             var version = reader.U8();
             reader.U8();
             reader.U16();
@@ -82,16 +82,16 @@ internal sealed class HeifMeta
     }
 
     /// <summary>A fresh parse of iinf (an empty one when the box is absent), for a writer to change.</summary>
-    public ItemInfos CopyInfos() => Single("iinf") is { } box ? ItemInfos.Parse(Bytes, box) : ItemInfos.Parse(EmptyIinf, new HeifBox("iinf", 0, 8, EmptyIinf.Length));
+    public ItemInfos CopyInfos() => Single("iinf") is { } box ? ItemInfos.Parse(Bytes, box) : ItemInfos.Parse(EmptyIinf, BoxHeader.Parse(EmptyIinf, 0));
 
     /// <summary>A fresh parse of iloc (an empty version-0 one when the box is absent), for a writer to change.</summary>
-    public ItemLocations CopyLocations() => Single("iloc") is { } box ? ItemLocations.Parse(Bytes, box) : ItemLocations.Parse(EmptyIloc, new HeifBox("iloc", 0, 8, EmptyIloc.Length));
+    public ItemLocations CopyLocations() => Single("iloc") is { } box ? ItemLocations.Parse(Bytes, box) : ItemLocations.Parse(EmptyIloc, BoxHeader.Parse(EmptyIloc, 0));
 
     /// <summary>A fresh parse of iref (an empty one when the box is absent), for a writer to change.</summary>
     public ItemReferences CopyReferences() => Single("iref") is { } box ? ItemReferences.Parse(Bytes, box) : ItemReferences.Empty();
 
     /// <summary>The one child of a type; two of them make the item structure ambiguous.</summary>
-    public HeifBox? Single(string type)
+    public BoxHeader? Single(string type)
     {
         var matches = Children.Where(c => c.Type == type).ToList();
         return matches.Count switch
@@ -121,11 +121,11 @@ internal sealed class HeifMeta
             yield break;
         }
 
-        foreach (var group in HeifBox.Children(Bytes, (int)grpl.DataOffset, (int)grpl.End))
+        foreach (var group in BoxHeader.ParseAll(Bytes, (int)grpl.PayloadOffset, (int)grpl.End))
         {
-            if (group.DataLength >= 8)
+            if (group.PayloadLength >= 8)
             {
-                var reader = new BoxReader(Bytes, (int)group.DataOffset, (int)group.End, "entity group box");
+                var reader = new BoxReader(Bytes, (int)group.PayloadOffset, (int)group.End, "entity group box");
                 reader.U32(); // version and flags
                 yield return reader.U32();
             }

@@ -1,3 +1,4 @@
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.IO;
 
 namespace Qinglang.Labels.Carriers.Heif;
@@ -43,7 +44,7 @@ internal static class ItemData
         var ranges = location.ConstructionMethod switch
         {
             0 => Ranges(location, input.Length),
-            1 => Ranges(location, meta.Idat?.DataLength ?? throw new ContainerFormatException($"item {location.ItemId} is stored in an idat box that is missing")),
+            1 => Ranges(location, meta.Idat?.PayloadLength ?? throw new ContainerFormatException($"item {location.ItemId} is stored in an idat box that is missing")),
             _ => throw new ContainerFormatException($"item {location.ItemId} uses construction method {location.ConstructionMethod}, which is not read here"),
         };
         var total = ranges.Sum(r => r.Length);
@@ -63,7 +64,7 @@ internal static class ItemData
             }
             else
             {
-                meta.Bytes.AsSpan((int)(meta.Idat!.Value.DataOffset + range.Start), (int)range.Length).CopyTo(data.AsSpan(at));
+                meta.Bytes.AsSpan((int)(meta.Idat!.Value.PayloadOffset + range.Start), (int)range.Length).CopyTo(data.AsSpan(at));
             }
 
             at += (int)range.Length;

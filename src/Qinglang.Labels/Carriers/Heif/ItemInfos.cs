@@ -1,3 +1,5 @@
+using Qinglang.Labels.Carriers.IsoBmff;
+
 namespace Qinglang.Labels.Carriers.Heif;
 
 /// <summary>One item info entry 'infe': its id, type and (for MIME items) content type and encoding.</summary>
@@ -28,14 +30,14 @@ internal sealed class ItemInfos
 
     public List<ItemInfo> Entries { get; } = [];
 
-    public static ItemInfos Parse(byte[] box, HeifBox header)
+    public static ItemInfos Parse(byte[] box, BoxHeader header)
     {
-        var reader = new BoxReader(box, (int)header.DataOffset, (int)header.End, "iinf box");
+        var reader = new BoxReader(box, (int)header.PayloadOffset, (int)header.End, "iinf box");
         var result = new ItemInfos { _version = reader.U8() };
         reader.U8();
         reader.U16();
         var count = result._version == 0 ? reader.U16() : reader.U32();
-        var children = HeifBox.Children(box, reader.Position, (int)header.End);
+        var children = BoxHeader.ParseAll(box, reader.Position, (int)header.End);
         if (children.Count < count)
         {
             throw new ContainerFormatException($"iinf claims {count} entries but holds {children.Count} boxes", header.Offset);
@@ -110,9 +112,9 @@ internal sealed class ItemInfos
         return writer.ToBox("iinf");
     }
 
-    private static ItemInfo ParseEntry(byte[] box, HeifBox header)
+    private static ItemInfo ParseEntry(byte[] box, BoxHeader header)
     {
-        var reader = new BoxReader(box, (int)header.DataOffset, (int)header.End, "infe box");
+        var reader = new BoxReader(box, (int)header.PayloadOffset, (int)header.End, "infe box");
         var version = reader.U8();
         reader.U8();
         var flags = reader.U16();

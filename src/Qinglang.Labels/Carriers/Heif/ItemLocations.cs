@@ -1,3 +1,5 @@
+using Qinglang.Labels.Carriers.IsoBmff;
+
 namespace Qinglang.Labels.Carriers.Heif;
 
 /// <summary>One extent of an item: <see cref="Offset"/> is relative to the item's base offset; length 0 means "to the end".</summary>
@@ -30,9 +32,9 @@ internal sealed class ItemLocations
 
     public List<ItemLocation> Items { get; } = [];
 
-    public static ItemLocations Parse(byte[] box, HeifBox header)
+    public static ItemLocations Parse(byte[] box, BoxHeader header)
     {
-        var reader = new BoxReader(box, (int)header.DataOffset, (int)header.End, "iloc box");
+        var reader = new BoxReader(box, (int)header.PayloadOffset, (int)header.End, "iloc box");
         var version = reader.U8();
         reader.U8();
         reader.U16(); // flags

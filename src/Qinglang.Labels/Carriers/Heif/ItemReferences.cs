@@ -1,3 +1,5 @@
+using Qinglang.Labels.Carriers.IsoBmff;
+
 namespace Qinglang.Labels.Carriers.Heif;
 
 /// <summary>One SingleItemTypeReferenceBox: <paramref name="Type"/> (cdsc, dimg, thmb, …) from one item to others.</summary>
@@ -12,9 +14,9 @@ internal sealed class ItemReferences
 
     public static ItemReferences Empty() => new();
 
-    public static ItemReferences Parse(byte[] box, HeifBox header)
+    public static ItemReferences Parse(byte[] box, BoxHeader header)
     {
-        var reader = new BoxReader(box, (int)header.DataOffset, (int)header.End, "iref box");
+        var reader = new BoxReader(box, (int)header.PayloadOffset, (int)header.End, "iref box");
         var result = new ItemReferences { _version = reader.U8() };
         reader.U8();
         reader.U16();
@@ -23,9 +25,9 @@ internal sealed class ItemReferences
             throw new ContainerFormatException($"iref version {result._version} is not defined", header.Offset);
         }
 
-        foreach (var child in HeifBox.Children(box, reader.Position, (int)header.End))
+        foreach (var child in BoxHeader.ParseAll(box, reader.Position, (int)header.End))
         {
-            var entry = new BoxReader(box, (int)child.DataOffset, (int)child.End, $"iref '{child.Type}' box");
+            var entry = new BoxReader(box, (int)child.PayloadOffset, (int)child.End, $"iref '{child.Type}' box");
             var from = result._version == 0 ? entry.U16() : entry.U32();
             var count = entry.U16();
             var to = new List<uint>(Math.Min((int)count, entry.Remaining));

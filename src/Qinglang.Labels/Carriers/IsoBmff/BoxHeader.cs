@@ -7,6 +7,7 @@ namespace Qinglang.Labels.Carriers.IsoBmff;
 /// <summary>
 /// An ISO BMFF / QuickTime box header (ISO/IEC 14496-12 §4.2): 32-bit size and type, a 64-bit largesize when the
 /// size is 1, and "to the end of the enclosing space" when the size is 0. Every size is checked against its parent.
+/// The one header reader and writer of both BMFF carriers (MP4/MOV/M4A and HEIF/AVIF), so they agree on every size.
 /// </summary>
 internal readonly record struct BoxHeader(uint Code, long Offset, int HeaderLength, long Size, bool SizeToEnd)
 {
@@ -109,6 +110,76 @@ internal readonly record struct BoxHeader(uint Code, long Offset, int HeaderLeng
         }
 
         return new BoxHeader(code, offset, bytes.Length, size, toEnd);
+    }
+
+    /// <summary>
+    /// Every box of a file, header by header (payloads are skipped, so a multi-GB mdat costs one seek). Fewer than 8
+    /// bytes after the last box cannot be a box: with <paramref name="allowZeroTail"/> they may be zeros (MP4 keeps
+    /// them as trailing bytes), otherwise they are refused like any stray bytes.
+    /// </summary>
+    public static List<BoxHeader> ReadTopLevel(Stream input, int maxBoxes, bool allowZeroTail)
+    {
+        var boxes = new List<BoxHeader>();
+        var length = input.Length;
+        var position = 0L;
+        while (length - position >= 8 || (!allowZeroTail && position < length))
+        {
+            var box = Read(input, position, length);
+            boxes.Add(box);
+            position = box.End;
+            if (boxes.Count > maxBoxes)
+            {
+                throw new ContainerFormatException($"more than {maxBoxes} top-level boxes", position);
+            }
+        }
+
+        if (position < length)
+        {
+            input.Position = position;
+            Span<byte> rest = stackalloc byte[8];
+            input.ReadFully(rest[..(int)(length - position)], "trailing bytes");
+            if (rest[..(int)(length - position)].ContainsAnyExcept((byte)0))
+            {
+                throw new ContainerFormatException($"{length - position} stray bytes after the last box", position);
+            }
+        }
+
+        return boxes;
+    }
+
+    /// <summary>
+    /// Every box of <paramref name="bytes"/> (which lie at <paramref name="offset"/>), in order; the bytes must be
+    /// whole boxes and nothing else, so a stray byte is an error rather than silently ignored.
+    /// </summary>
+    public static List<BoxHeader> ParseAll(ReadOnlySpan<byte> bytes, long offset)
+    {
+        var boxes = new List<BoxHeader>();
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var box = Parse(bytes[at..], offset + at);
+            boxes.Add(box);
+            at += (int)box.Size;
+        }
+
+        return boxes;
+    }
+
+    /// <summary>The boxes between <paramref name="start"/> and <paramref name="end"/> of a buffer, offsets counted in the buffer.</summary>
+    public static List<BoxHeader> ParseAll(byte[] buffer, int start, int end) => ParseAll(buffer.AsSpan(start..end), start);
+
+    /// <summary>
+    /// How long the header of a box with <paramref name="payloadLength"/> bytes after it is: 8, or 16 when asked or
+    /// when the total would not fit the 32-bit size.
+    /// </summary>
+    public static int LengthFor(long payloadLength, bool largeSize = false) => largeSize || payloadLength + 8 > uint.MaxValue ? 16 : 8;
+
+    /// <summary>A new header for a box of <paramref name="payloadLength"/> payload bytes (a largesize only when needed).</summary>
+    public static byte[] ForPayload(uint code, long payloadLength)
+    {
+        var header = new byte[LengthFor(payloadLength)];
+        Write(header, code, header.Length + payloadLength, header.Length == 16);
+        return header;
     }
 
     /// <summary>Writes a box header for <paramref name="size"/> bytes, using a largesize when asked or needed.</summary>

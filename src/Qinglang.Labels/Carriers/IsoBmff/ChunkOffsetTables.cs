@@ -16,6 +16,9 @@ internal sealed class ChunkOffsetTables
         public byte[] FieldsBeforeCount { get; } = fieldsBeforeCount;
         public ulong[] Offsets { get; } = offsets;
         public bool Wide { get; set; } = wide;
+
+        /// <summary>Where the entries lie in a payload rebuilt at the current width.</summary>
+        public OffsetEntries Entries => new(4 + FieldsBeforeCount.Length + 4, Offsets.Length, Wide);
     }
 
     private readonly List<Table> _tables = [];
@@ -110,14 +113,17 @@ internal sealed class ChunkOffsetTables
         var widened = false;
         foreach (var table in _tables)
         {
-            var mapped = table.Offsets.Select(o => (ulong)map.Map((long)Math.Min(o, long.MaxValue))).ToArray();
-            if (!table.Wide && mapped.Any(o => o > uint.MaxValue))
+            // Always from the original offsets, so a later map replaces an earlier one instead of adding to it.
+            var payload = Build(table);
+            if (!table.Entries.TryShift(payload, map.Map))
             {
                 table.Wide = true;
                 widened = true;
+                payload = Build(table);
+                table.Entries.TryShift(payload, map.Map);
             }
 
-            table.Box.Payload = Build(table, mapped);
+            table.Box.Payload = payload;
             if (table.Wide && table.Box.Code == BoxTypes.Stco)
             {
                 table.Box.Code = BoxTypes.Co64;
@@ -130,35 +136,17 @@ internal sealed class ChunkOffsetTables
     private static Table ReadTable(Mp4Box box, bool wide, int extraFields)
     {
         var payload = box.Payload.AsSpan();
-        var countAt = 4 + extraFields;
-        if (box.Children is not null || payload.Length < countAt + 4)
-        {
-            throw new ContainerFormatException($"'{box.Type}' box is too short", box.SourceOffset);
-        }
-
-        var count = BinaryPrimitives.ReadUInt32BigEndian(payload[countAt..]);
-        var width = wide ? 8 : 4;
-        if (count > (ulong)(payload.Length - countAt - 4) / (ulong)width)
-        {
-            throw new ContainerFormatException($"'{box.Type}' box claims {count} offsets but holds fewer", box.SourceOffset);
-        }
-
-        var offsets = new ulong[count];
-        var entries = payload[(countAt + 4)..];
-        for (var i = 0; i < offsets.Length; i++)
-        {
-            offsets[i] = wide ? BinaryPrimitives.ReadUInt64BigEndian(entries[(i * 8)..]) : BinaryPrimitives.ReadUInt32BigEndian(entries[(i * 4)..]);
-        }
+        var entries = OffsetEntries.Locate(payload, extraFields, wide, box.Type, box.SourceOffset);
 
         // Bytes after the entries (there should be none) are dropped when the table is rebuilt.
-        return new Table(box, payload[..4].ToArray(), payload[4..countAt].ToArray(), offsets, wide);
+        return new Table(box, payload[..4].ToArray(), payload[4..(4 + extraFields)].ToArray(), entries.ReadAll(payload), wide);
     }
 
-    private static byte[] Build(Table table, ulong[] offsets)
+    /// <summary>The table's payload holding its original offsets, at its current width.</summary>
+    private static byte[] Build(Table table)
     {
-        var width = table.Wide ? 8 : 4;
-        var head = 4 + table.FieldsBeforeCount.Length + 4;
-        var bytes = new byte[head + offsets.Length * width];
+        var entries = table.Entries;
+        var bytes = new byte[entries.EntriesAt + entries.Count * entries.Width];
         table.VersionAndFlags.CopyTo(bytes, 0);
         if (table.Box.Code == BoxTypes.Saio && table.Wide)
         {
@@ -166,17 +154,10 @@ internal sealed class ChunkOffsetTables
         }
 
         table.FieldsBeforeCount.CopyTo(bytes, 4);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(head - 4), (uint)offsets.Length);
-        for (var i = 0; i < offsets.Length; i++)
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(entries.EntriesAt - 4), (uint)entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (table.Wide)
-            {
-                BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(head + i * 8), offsets[i]);
-            }
-            else
-            {
-                BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(head + i * 4), (uint)offsets[i]);
-            }
+            entries.Write(bytes, i, table.Offsets[i]);
         }
 
         return bytes;

@@ -42,7 +42,7 @@ internal sealed class Mp4Box(uint code)
         ? Payload.Length
         : Prefix.Length + Tail.Length + Children.Sum(c => c.Size);
 
-    public long Size => ContentLength + (LargeSize || ContentLength + 8 > uint.MaxValue ? 16 : 8);
+    public long Size => ContentLength + BoxHeader.LengthFor(ContentLength, LargeSize);
 
     public IEnumerable<Mp4Box> ChildrenOf(uint code) => Children?.Where(c => c.Code == code) ?? [];
 

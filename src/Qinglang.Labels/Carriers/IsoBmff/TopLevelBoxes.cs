@@ -36,37 +36,13 @@ internal sealed class TopLevelBoxes
 
     public static TopLevelBoxes Read(Stream input)
     {
-        var boxes = new List<BoxHeader>();
-        var length = input.Length;
-        var position = 0L;
-        while (length - position >= 8)
-        {
-            var box = BoxHeader.Read(input, position, length);
-            boxes.Add(box);
-            position = box.End;
-            if (boxes.Count > MaxBoxes)
-            {
-                throw new ContainerFormatException($"more than {MaxBoxes} top-level boxes", position);
-            }
-        }
-
-        if (position < length)
-        {
-            input.Position = position;
-            Span<byte> rest = stackalloc byte[8];
-            input.ReadFully(rest[..(int)(length - position)], "trailing bytes");
-            if (rest[..(int)(length - position)].ContainsAnyExcept((byte)0))
-            {
-                throw new ContainerFormatException($"{length - position} stray bytes after the last box", position);
-            }
-        }
-
+        var boxes = BoxHeader.ReadTopLevel(input, MaxBoxes, allowZeroTail: true);
         if (boxes.Count == 0)
         {
             throw new ContainerFormatException("file holds no box");
         }
 
-        return new TopLevelBoxes(boxes, length);
+        return new TopLevelBoxes(boxes, input.Length);
     }
 
     /// <summary>The precise format: mp4, mov or m4a.</summary>
