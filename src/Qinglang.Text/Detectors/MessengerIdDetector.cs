@@ -157,6 +157,6 @@ public sealed class MessengerIdDetector : ITextDetector
 
     // Runs on width-folded, lower-cased text; non-backtracking, so its time is linear in the text whatever it holds.
     private static readonly Regex CuePattern = new(
-        "微信|威信|薇信|徽信|维信|微x|v信|weixin|wechat|vx|wx|加v|qq|扣扣|企鹅|telegram|纸飞机|飞机|电报|tg",
+        "微信|威信|薇信|徽信|维信|微x|v信|weixin|wechat|加vx|vx|wx|加v|qq|扣扣|企鹅|telegram|纸飞机|飞机|电报|tg",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 }

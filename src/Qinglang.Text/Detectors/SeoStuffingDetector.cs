@@ -15,7 +15,7 @@ public sealed class SeoStuffingDetector : ITextDetector
     private const int ManyPhrases = 10;
     private const int MaxMedianUnits = 14;
     private const int MaxPhraseUnits = 24;
-    private const double MaxFunctionWordRatio = 0.04;
+    private const double MaxFunctionWordRatio = 0.1;
 
     // Function characters of running Chinese prose (simplified and traditional); keyword lists have almost none.
     private const string FunctionWords = "的了是在和与與及或而但并並把被将將从從对對为為以之其这這那也就都很着著过過吗嗎呢吧啊我你他她们們";
