@@ -13,8 +13,8 @@ public sealed class SeoStuffingDetector : ITextDetector
 {
     private const int MinPhrases = 6;
     private const int ManyPhrases = 10;
-    private const int MaxMedianUnits = 14;
-    private const int MaxPhraseUnits = 24;
+    private const int MaxMedianUnits = 12;
+    private const int MaxPhraseUnits = 18;
     private const double MaxFunctionWordRatio = 0.1;
 
     // Function characters of running Chinese prose (simplified and traditional); keyword lists have almost none.
