@@ -166,6 +166,11 @@ internal static class ScanTextCommand
             buffer.ResetWrittenCount();
             var before = invalid.Count;
             var line = tooLong ? "" : encoding.GetString(bytes);
+            if (lineNumber == 1 && line.StartsWith('\uFEFF'))
+            {
+                line = line[1..]; // a byte order mark some editors put first
+            }
+
             if (invalid.Count > before)
             {
                 System.Console.Error.WriteLine($"qinglang: line {lineNumber}: {invalid.Count - before} invalid UTF-8 sequence(s) replaced with U+FFFD");

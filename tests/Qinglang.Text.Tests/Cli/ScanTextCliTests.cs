@@ -64,7 +64,7 @@ public sealed class ScanTextCliTests : IDisposable
     [Fact]
     public void JsonLinesRoundTripKeepsOtherFields()
     {
-        var input = string.Join('\n',
+        var input = "\uFEFF" + string.Join('\n',
             """{"id":"a1","text":"电话13800138000","meta":{"n":1}}""",
             "",
             """{"id":"b2","text":"一切正常。"}""",
