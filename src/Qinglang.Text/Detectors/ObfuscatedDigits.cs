@@ -28,9 +28,9 @@ internal static class ObfuscatedDigits
         }
 
         var chinese = ChineseDigit(c);
-        if (chinese >= 0)
+        if (chinese >= 0 || c is >= '\u4E00' and <= '\u9FFF')
         {
-            return chinese;
+            return chinese; // the common case in Chinese text: a Han character, digit or not, needs no table lookup
         }
 
         if (char.IsHighSurrogate(c))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Qinglang.Core;
 
 namespace Qinglang.Text.Detectors;
@@ -18,26 +19,28 @@ public sealed class SeoStuffingDetector : ITextDetector
     private const double MaxFunctionWordRatio = 0.1;
 
     // Function characters of running Chinese prose (simplified and traditional); keyword lists have almost none.
-    private const string FunctionWords = "的了是在和与與及或而但并並把被将將从從对對为為以之其这這那也就都很着著过過吗嗎呢吧啊我你他她们們";
+    private static readonly SearchValues<char> FunctionWords = SearchValues.Create("的了是在和与與及或而但并並把被将將从從对對为為以之其这這那也就都很着著过過吗嗎呢吧啊我你他她们們");
+
+    // Sentence punctuation: a line holding any is prose.
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？!?…；");
+
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n");
 
     public IEnumerable<TextFinding> Detect(string text)
     {
         var phrases = new List<Phrase>();
         var findings = new List<TextFinding>();
         var lineStart = 0;
-        for (var i = 0; i <= text.Length; i++)
+        while (lineStart <= text.Length)
         {
-            if (i < text.Length && text[i] is not ('\n' or '\r'))
-            {
-                continue;
-            }
-
-            if (Check(text, lineStart, i, phrases) is { } finding)
+            var length = text.AsSpan(lineStart).IndexOfAny(LineBreaks);
+            var lineEnd = length < 0 ? text.Length : lineStart + length;
+            if (Check(text, lineStart, lineEnd, phrases) is { } finding)
             {
                 findings.Add(finding);
             }
 
-            lineStart = i + 1;
+            lineStart = lineEnd + 1;
         }
 
         return findings;
@@ -45,7 +48,13 @@ public sealed class SeoStuffingDetector : ITextDetector
 
     private static TextFinding? Check(string text, int start, int end, List<Phrase> phrases)
     {
-        if (end - start < MinPhrases * 3 || !SplitPhrases(text, start, end, phrases) || phrases.Count < MinPhrases)
+        if (end - start < MinPhrases * 3 || text.AsSpan(start, end - start).ContainsAny(SentenceEnds))
+        {
+            return null;
+        }
+
+        SplitPhrases(text, start, end, phrases);
+        if (phrases.Count < MinPhrases)
         {
             return null;
         }
@@ -85,25 +94,16 @@ public sealed class SeoStuffingDetector : ITextDetector
         return Spans.Finding(text, CategoryCodes.Ads, Severity.Warning, spanStart, spanEnd, normalized, $"seo.keyword_stuffing ({phrases.Count} phrases)");
     }
 
-    /// <summary>Splits a line into phrases; false when it holds sentence punctuation (then it is prose).</summary>
-    private static bool SplitPhrases(string text, int start, int end, List<Phrase> phrases)
+    /// <summary>Splits a line into its non-empty phrases.</summary>
+    private static void SplitPhrases(string text, int start, int end, List<Phrase> phrases)
     {
         phrases.Clear();
         var phraseStart = start;
         for (var i = start; i <= end; i++)
         {
-            if (i < end)
+            if (i < end && !IsSeparatorAt(text, i, start, end))
             {
-                var c = text[i];
-                if (c is '。' or '！' or '？' or '!' or '?' or '…' or '；')
-                {
-                    return false;
-                }
-
-                if (!IsSeparatorAt(text, i, start, end))
-                {
-                    continue;
-                }
+                continue;
             }
 
             if (Phrase.Read(text, phraseStart, i) is { } phrase)
@@ -113,8 +113,6 @@ public sealed class SeoStuffingDetector : ITextDetector
 
             phraseStart = i + 1;
         }
-
-        return true;
     }
 
     /// <summary>Commas, 、, '|', '/', ';' always; whitespace unless it sits inside Latin text ("cheap flights").</summary>
