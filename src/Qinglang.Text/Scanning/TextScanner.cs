@@ -2,8 +2,9 @@ namespace Qinglang.Text.Scanning;
 
 /// <summary>
 /// Runs a set of detectors over a text and merges what they find: sorted by start (longest first on ties), exact
-/// repeats dropped, and a finding dropped when another of the same category covers its whole span (a WeChat id
-/// "vx: 138…" covers the phone number inside it).
+/// repeats dropped, and a finding dropped when another of the same category and rule family (the rule up to its first
+/// '.') covers its whole span: the WeChat id "vx: 138…" (contact.wechat) covers the phone number inside it
+/// (contact.phone). A link inside an SEO-stuffed line (seo.…) is a different family and stays.
 /// </summary>
 public sealed class TextScanner(IReadOnlyList<ITextDetector> detectors)
 {
@@ -36,20 +37,27 @@ public sealed class TextScanner(IReadOnlyList<ITextDetector> detectors)
         });
 
         // Every kept finding starts at or before the current one, so it is covered exactly when a kept finding of its
-        // category reaches at least as far.
+        // category and family reaches at least as far.
         var merged = new List<TextFinding>(findings.Count);
-        var reach = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reach = new Dictionary<(string Category, string Family), int>();
         foreach (var finding in findings)
         {
-            if (reach.TryGetValue(finding.Category, out var end) && end >= finding.End)
+            var key = (finding.Category, Family(finding.Rule));
+            if (reach.TryGetValue(key, out var end) && end >= finding.End)
             {
                 continue;
             }
 
-            reach[finding.Category] = finding.End;
+            reach[key] = finding.End;
             merged.Add(finding);
         }
 
         return merged;
+    }
+
+    private static string Family(string rule)
+    {
+        var dot = rule.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rule : rule[..dot];
     }
 }

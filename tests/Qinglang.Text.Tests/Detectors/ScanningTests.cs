@@ -27,6 +27,14 @@ public sealed class ScanningTests
     }
 
     [Fact]
+    public void ALinkInsideStuffingIsKeptBesideIt()
+    {
+        const string line = "免费看片,在线看片,高清看片,看片神器,午夜看片,看片网站 www.kanpian.com";
+        var findings = Scanner.Scan(line);
+        Assert.Equal(["seo.keyword_stuffing (7 phrases)", "contact.url"], findings.Select(f => f.Rule));
+    }
+
+    [Fact]
     public void LexiconPathsNeedALoader()
     {
         var options = new ScanOptions { LexiconPaths = ["words.txt"] };
