@@ -13,6 +13,9 @@ public sealed class MessengerIdDetector : ITextDetector
 {
     private const int MaxCueGap = 4;
 
+    /// <summary>Characters that make the number before them a date, time, amount or count.</summary>
+    private const string QuantityUnits = "年月日号時时点點分秒人个個条條万萬亿億元块塊次位名家岁歲";
+
     public IEnumerable<TextFinding> Detect(string text)
     {
         var folded = WidthFolding.Fold(text);
@@ -85,15 +88,15 @@ public sealed class MessengerIdDetector : ITextDetector
         }
 
         var run = scanner.ReadAt(text, idStart, min, out _);
-        if (run is null || run.Length > max || run.Digits[0] == '0' || run.Digits.Contains('X'))
+        if (run is null || run.Length > max || run.Digits[0] == '0' || run.Digits.Contains('X') || IsDate(run.Digits))
         {
             return null;
         }
 
         var (_, end) = run.Span(0, run.Length);
-        if (DigitRunScanner.IsAsciiLetterOrDigitAt(text, end))
+        if (DigitRunScanner.IsAsciiLetterOrDigitAt(text, end) || (end < text.Length && QuantityUnits.Contains(text[end])))
         {
-            return null;
+            return null; // "微信20250620发布", "QQ 10000人": a date or a count, not an id
         }
 
         var severity = run.IsObfuscated ? Severity.Error : Severity.Warning;
@@ -138,6 +141,10 @@ public sealed class MessengerIdDetector : ITextDetector
 
         return index;
     }
+
+    /// <summary>True for eight digits that read as a date, YYYYMMDD in 1900–2099.</summary>
+    private static bool IsDate(string digits) =>
+        digits.Length == 8 && digits[..2] is "19" or "20" && int.Parse(digits.AsSpan(4, 2)) is >= 1 and <= 12 && int.Parse(digits.AsSpan(6, 2)) is >= 1 and <= 31;
 
     private static bool IsWeChatIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
 

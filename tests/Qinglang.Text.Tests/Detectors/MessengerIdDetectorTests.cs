@@ -30,6 +30,8 @@ public sealed class MessengerIdDetectorTests
     [InlineData("成年女人wwxx免费")] // "wx" inside a word
     [InlineData("wechatting with friends")]
     [InlineData("微信支付已经普及")]
+    [InlineData("微信20250620发布新版本")]
+    [InlineData("微信 12345678人使用")]
     public void IgnoresWhatIsNotAWeChatId(string text) => Assert.Empty(Check.Detect(_detector, text));
 
     [Theory]
@@ -50,6 +52,7 @@ public sealed class MessengerIdDetectorTests
     [InlineData("QQ: 123456789012")] // too long
     [InlineData("QQ音乐很好听")]
     [InlineData("企鹅是一种鸟")]
+    [InlineData("QQ 100000个用户")]
     public void IgnoresWhatIsNotAQqNumber(string text) => Assert.Empty(Check.Detect(_detector, text));
 
     [Theory]
