@@ -129,7 +129,7 @@ public sealed class LexiconBuilder
         var existing = entries[existingId];
         if (existing.Kind != entry.Kind)
         {
-            Error("lexicon.conflict", $"\"{entry.Text}\" is both a {Describe(existing)} ({existing.Source}) and a {Describe(entry)}.", entry.Source);
+            Error("lexicon.conflict", $"\"{entry.Text}\" is both {Describe(existing)} ({existing.Source}) and {Describe(entry)}.", entry.Source);
         }
         else if (existing.Category != entry.Category)
         {
@@ -142,7 +142,7 @@ public sealed class LexiconBuilder
         }
     }
 
-    private static string Describe(LexiconEntry entry) => entry.Kind == EntryKind.Allow ? "allow-list phrase" : "blocked " + entry.Kind.ToString().ToLowerInvariant();
+    private static string Describe(LexiconEntry entry) => entry.Kind == EntryKind.Allow ? "an allow-list phrase" : "a blocked " + entry.Kind.ToString().ToLowerInvariant();
 
     private bool CheckWord(string word, EntryFlags flags, string what, EntrySource source)
     {
