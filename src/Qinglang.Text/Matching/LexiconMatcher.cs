@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Qinglang.Text.Lexicons;
 
@@ -92,11 +93,23 @@ public sealed class LexiconMatcher
     /// <summary>Matches <paramref name="text"/>, which must already be normalized the way the keys were.</summary>
     public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest)
     {
+        if (!hasAllow && cooccurrences.Length == 0)
+        {
+            // Every key is a word: hits go straight into the result, with no intermediate list.
+            var words = new WordSink { Hits = [], KeyEntry = keyEntry };
+            Automaton.Scan(text, ref words);
+            var found = mode == MatchMode.Longest ? LeftmostLongest(words.Hits) : SortByStart(words.Hits);
+            return regexes.Length == 0 ? (found.Count == 0 ? MatchResult.Empty : new MatchResult(found, [])) : WithRegexes(text, found, null);
+        }
+
         var sink = new CollectingSink { Hits = [] };
         Automaton.Scan(text, ref sink);
-        var raw = sink.Hits;
-        if (raw.Count == 0 && regexes.Length == 0) return MatchResult.Empty;
+        return FromRawHits(text, sink.Hits, mode);
+    }
 
+    private MatchResult FromRawHits(ReadOnlySpan<char> text, List<RawHit> raw, MatchMode mode)
+    {
+        if (raw.Count == 0 && regexes.Length == 0) return MatchResult.Empty;
         var allow = hasAllow ? CollectAllowSpans(raw) : null;
         var words = new List<LexiconMatch>();
         Dictionary<int, List<int>>? termStarts = null;
@@ -115,12 +128,21 @@ public sealed class LexiconMatcher
 
         var found = mode == MatchMode.Longest ? LeftmostLongest(words) : words;
         if (termStarts is not null) AddCooccurrences(termStarts, found);
+        return WithRegexes(text, found, allow);
+    }
+
+    private MatchResult WithRegexes(ReadOnlySpan<char> text, List<LexiconMatch> found, AllowSpans? allow)
+    {
         List<int>? timedOut = null;
         foreach (var rule in regexes) AddRegexHits(rule, text, allow, found, ref timedOut);
+        return new MatchResult(SortByStart(found), timedOut is null ? [] : timedOut);
+    }
 
-        found.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start)
-            : x.End != y.End ? x.End.CompareTo(y.End) : x.EntryId.CompareTo(y.EntryId));
-        return new MatchResult(found, timedOut is null ? [] : timedOut);
+    /// <summary>Orders by start, end, entry (see <see cref="MatchOrder"/>).</summary>
+    private static List<LexiconMatch> SortByStart(List<LexiconMatch> hits)
+    {
+        MatchOrder.SortNearlySorted<MatchOrder.ByStart>(CollectionsMarshal.AsSpan(hits));
+        return hits;
     }
 
     private bool IsAllow(int key) => keyEntry[key] >= 0 && entries[keyEntry[key]].Kind == EntryKind.Allow;
@@ -140,17 +162,21 @@ public sealed class LexiconMatcher
     private static List<LexiconMatch> LeftmostLongest(List<LexiconMatch> words)
     {
         if (words.Count < 2) return words;
-        words.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
-        var kept = new List<LexiconMatch>();
+        var span = CollectionsMarshal.AsSpan(words);
+        MatchOrder.SortNearlySorted<MatchOrder.ByStartLongestFirst>(span);
+
+        // Compact in place: keep a hit when it starts at or after the end of the last one kept.
+        int kept = 0;
         int reached = int.MinValue;
-        foreach (var word in words)
+        for (int i = 0; i < span.Length; i++)
         {
-            if (word.Start < reached) continue;
-            kept.Add(word);
-            reached = word.End;
+            if (span[i].Start < reached) continue;
+            reached = span[i].End;
+            span[kept++] = span[i];
         }
 
-        return kept;
+        words.RemoveRange(kept, words.Count - kept);
+        return words;
     }
 
     /// <summary>
@@ -208,6 +234,14 @@ public sealed class LexiconMatcher
     private readonly record struct RawHit(int Start, int End, int Key);
 
     private readonly record struct CooccurrenceRule(int EntryId, int KeyA, int KeyB, int LengthA, int LengthB, int Window);
+
+    private struct WordSink : IHitSink
+    {
+        public List<LexiconMatch> Hits;
+        public int[] KeyEntry;
+
+        public readonly void Hit(int start, int end, int key) => Hits.Add(new LexiconMatch(start, end, KeyEntry[key]));
+    }
 
     private struct CollectingSink : IHitSink
     {
