@@ -5,9 +5,11 @@ namespace Qinglang.Text.Matching;
 
 /// <summary>
 /// An Aho-Corasick automaton over UTF-16 code units, laid out for scanning speed and small size.
-/// Nodes are numbered in breadth-first order, so the children of a node are consecutive ids and a child's id is
-/// its edge index + 1: a node needs only the offset of its first edge, its failure link and its output, and the
-/// edges are one sorted <c>char</c> array searched with a vectorised <c>IndexOf</c>. The root has a dense
+/// Nodes are numbered in depth-first (pre-)order, the order the builder creates them in from sorted keys, so a
+/// node's first child is always the next node and the nodes along one key sit next to each other in memory. Each
+/// node is one 16-byte record (first edge, failure link, output, edge count, first edge's label): a single-child
+/// node, the common case deep in a trie, is stepped through without touching any other array. Nodes with several
+/// children search one sorted <c>char</c> run with a vectorised <c>IndexOf</c>. The root has a dense
 /// 65,536-entry table because almost every character of clean text is looked up there and nowhere else.
 /// </summary>
 public sealed class AhoCorasick
@@ -17,45 +19,30 @@ public sealed class AhoCorasick
 
     private readonly int[] rootNext;      // char → child of the root, 0 when none (the root is never a child)
     private readonly Node[] nodes;        // per node, plus a sentinel whose FirstEdge is the edge count
-    private readonly char[] edgeLabel;    // edge labels, sorted within each node; edge e leads to node e + 1
-    private readonly int[] outputLink;    // node ending a key → next such node on its suffix chain, 0 when none
-    private readonly int[] keyAt;         // node → key id ending exactly here, -1 when none
-    private readonly int[] keyLength;     // key id → length
+    private readonly char[] edgeLabel;    // edge labels, sorted within each node
+    private readonly int[] edgeTarget;    // edge → child node
+    private readonly Output[] outputs;    // keys ending at a node, chained along suffixes
 
-    internal AhoCorasick(int[] rootNext, int[] firstEdge, char[] edgeLabel, int[] fail, int[] report, int[] outputLink, int[] keyAt, int[] keyLength)
+    internal AhoCorasick(int[] rootNext, Node[] nodes, char[] edgeLabel, int[] edgeTarget, Output[] outputs, int keyCount)
     {
         this.rootNext = rootNext;
+        this.nodes = nodes;
         this.edgeLabel = edgeLabel;
-        this.outputLink = outputLink;
-        this.keyAt = keyAt;
-        this.keyLength = keyLength;
-        nodes = new Node[fail.Length + 1];
-        for (int n = 0; n < fail.Length; n++)
-        {
-            int count = firstEdge[n + 1] - firstEdge[n];
-            nodes[n] = new Node
-            {
-                FirstEdge = firstEdge[n],
-                Fail = fail[n],
-                Report = report[n],
-                Count = count >= ManyEdges ? ManyEdges : (ushort)count,
-                FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
-            };
-        }
-
-        nodes[fail.Length].FirstEdge = edgeLabel.Length;
+        this.edgeTarget = edgeTarget;
+        this.outputs = outputs;
+        KeyCount = keyCount;
     }
 
     /// <summary>Number of keys the automaton was built from.</summary>
-    public int KeyCount => keyLength.Length;
+    public int KeyCount { get; }
 
     /// <summary>Number of trie nodes, the root included.</summary>
     public int NodeCount => nodes.Length - 1;
 
     /// <summary>Bytes held by the automaton's arrays (what a built automaton costs in memory).</summary>
     public long SizeInBytes =>
-        (long)rootNext.Length * 4 + nodes.Length * (long)Unsafe.SizeOf<Node>() + edgeLabel.Length * 2L + outputLink.Length * 4L
-        + keyAt.Length * 4L + keyLength.Length * 4L;
+        (long)rootNext.Length * 4 + nodes.Length * (long)Unsafe.SizeOf<Node>() + edgeLabel.Length * 2L + edgeTarget.Length * 4L
+        + outputs.Length * (long)Unsafe.SizeOf<Output>();
 
     /// <summary>
     /// Builds the automaton. Key <c>i</c> is reported with id <c>i</c>; keys must be distinct and non-empty.
@@ -77,12 +64,12 @@ public sealed class AhoCorasick
             state = state == 0 ? Unsafe.Add(ref root, c) : Step(ref node0, state, c);
             if (state == 0) continue;
 
-            int hit = Unsafe.Add(ref node0, state).Report;
-            while (hit != 0)
+            int output = Unsafe.Add(ref node0, state).Report;
+            while (output != 0)
             {
-                int key = keyAt[hit];
-                sink.Hit(i + 1 - keyLength[key], i + 1, key);
-                hit = outputLink[hit];
+                ref readonly Output found = ref outputs[output - 1];
+                sink.Hit(i + 1 - found.Length, i + 1, found.Key);
+                output = found.Next;
             }
         }
     }
@@ -105,14 +92,14 @@ public sealed class AhoCorasick
             int count = node.Count;
             if (count == 1)
             {
-                // Most deep nodes have one child: its label sits in the node, no second memory access.
-                if (node.FirstLabel == c) return node.FirstEdge + 1;
+                // One child: its label is in the node and the child is the next node; no other memory is read.
+                if (node.FirstLabel == c) return state + 1;
             }
             else if (count != 0)
             {
                 if (count == ManyEdges) count = Unsafe.Add(ref node0, state + 1).FirstEdge - node.FirstEdge;
                 int at = edgeLabel.AsSpan(node.FirstEdge, count).IndexOf(c);
-                if (at >= 0) return node.FirstEdge + at + 1;
+                if (at >= 0) return edgeTarget[node.FirstEdge + at];
             }
 
             state = node.Fail;
@@ -122,14 +109,17 @@ public sealed class AhoCorasick
 
     /// <summary>Everything a scan reads per node, in 16 bytes: four nodes share a cache line.</summary>
     [StructLayout(LayoutKind.Sequential, Pack = 2)]
-    private struct Node
+    internal struct Node
     {
-        public int FirstEdge;   // index of the first edge; the first child is node FirstEdge + 1
+        public int FirstEdge;   // index of the first edge in edgeLabel/edgeTarget
         public int Fail;        // longest proper suffix that is also a node
-        public int Report;      // first node on the suffix chain (this one included) ending a key, 0 when none
+        public int Report;      // 1 + index of the first output on the suffix chain (this node included), 0 when none
         public ushort Count;    // number of edges, ManyEdges when too many to hold
         public char FirstLabel; // label of the first edge
     }
+
+    /// <summary>A key ending at a node; <see cref="Next"/> is 1 + the next output on the suffix chain, 0 at its end.</summary>
+    internal readonly record struct Output(int Key, int Length, int Next);
 
     private struct CountingSink : IHitSink
     {

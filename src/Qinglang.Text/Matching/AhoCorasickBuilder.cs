@@ -2,9 +2,9 @@ namespace Qinglang.Text.Matching;
 
 /// <summary>
 /// Builds <see cref="AhoCorasick"/> without per-node objects or hash tables: the keys are sorted once, so the trie
-/// falls out of a single pass (each key shares its prefix with the previous one and children appear in ascending
-/// label order), then the nodes are renumbered breadth-first and the failure links filled in that order.
-/// Peak memory is a few flat arrays of one int per key character.
+/// falls out of a single pass in depth-first order (each key shares its prefix with the previous one, children
+/// appear in ascending label order, and a node's first child is created right after it). Failure links are then
+/// filled breadth-first. Peak memory is a few flat arrays of one int per key character.
 /// </summary>
 internal static class AhoCorasickBuilder
 {
@@ -13,30 +13,30 @@ internal static class AhoCorasickBuilder
         ArgumentNullException.ThrowIfNull(keys);
         var sorted = new string[keys.Count];
         var ids = new int[keys.Count];
-        var keyLength = new int[keys.Count];
         long totalLength = 0;
+        int maxLength = 0;
         for (int i = 0; i < keys.Count; i++)
         {
             string key = keys[i] ?? throw new ArgumentException($"Key {i} is null.", nameof(keys));
             if (key.Length == 0) throw new ArgumentException($"Key {i} is empty.", nameof(keys));
             sorted[i] = key;
             ids[i] = i;
-            keyLength[i] = key.Length;
             totalLength += key.Length;
+            maxLength = Math.Max(maxLength, key.Length);
         }
 
         if (totalLength >= int.MaxValue / 2) throw new ArgumentException("The keys hold too many characters for one automaton.", nameof(keys));
         Array.Sort(sorted, ids, StringComparer.Ordinal);
 
-        // Trie in depth-first (creation) order.
+        // The trie in depth-first (creation) order; keyAt[n] is the key ending at n, -1 when none.
         int capacity = (int)totalLength + 1;
-        var parentPre = new int[capacity];
-        var labelPre = new char[capacity];
-        var keyPre = new int[capacity];
-        var childCount = new int[capacity];
-        keyPre[0] = -1;
+        var parent = new int[capacity];
+        var label = new char[capacity];
+        var keyAt = new int[capacity];
+        var childCount = new int[capacity + 1];
+        keyAt[0] = -1;
         int nodes = 1;
-        var path = new int[MaxLength(keyLength) + 1];
+        var path = new int[maxLength + 1];
         string previous = string.Empty;
         for (int k = 0; k < sorted.Length; k++)
         {
@@ -48,102 +48,112 @@ internal static class AhoCorasickBuilder
             for (int j = shared; j < key.Length; j++)
             {
                 int child = nodes++;
-                parentPre[child] = node;
-                labelPre[child] = key[j];
-                keyPre[child] = -1;
+                parent[child] = node;
+                label[child] = key[j];
+                keyAt[child] = -1;
                 childCount[node]++;
                 path[j + 1] = child;
                 node = child;
             }
 
-            keyPre[node] = ids[k];
+            keyAt[node] = ids[k];
             previous = key;
         }
 
         sorted = null!;
         ids = null!;
 
-        // Children of each node in creation order, which is ascending label order.
-        var childStart = new int[nodes + 1];
-        for (int n = 0; n < nodes; n++) childStart[n + 1] = childStart[n] + childCount[n];
-        var children = new int[nodes - 1];
-        Array.Clear(childCount, 0, nodes);
-        for (int n = 1; n < nodes; n++) children[childStart[parentPre[n]] + childCount[parentPre[n]]++] = n;
-        childCount = null!;
-
-        // Breadth-first renumbering: bfs[new] = old. The children of a node get consecutive new ids, in label order.
-        var bfs = new int[nodes];
-        int tail = 1;
-        for (int head = 0; head < nodes; head++)
+        // Edges grouped by node (ascending node id, ascending label within a node).
+        var firstEdge = new int[nodes + 1];
+        for (int n = 0; n < nodes; n++) firstEdge[n + 1] = firstEdge[n] + childCount[n];
+        var edgeLabel = new char[nodes - 1];
+        var edgeTarget = new int[nodes - 1];
+        Array.Clear(childCount);
+        for (int n = 1; n < nodes; n++)
         {
-            int old = bfs[head];
-            for (int e = childStart[old]; e < childStart[old + 1]; e++) bfs[tail++] = children[e];
+            int slot = firstEdge[parent[n]] + childCount[parent[n]]++;
+            edgeLabel[slot] = label[n];
+            edgeTarget[slot] = n;
         }
 
-        var firstEdge = new int[nodes + 1];
-        var edgeLabel = new char[nodes - 1];
-        var keyAt = new int[nodes];
-        var parent = new int[nodes];
-        int edge = 0;
+        childCount = null!;
+        var rootNext = new int[char.MaxValue + 1];
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++) rootNext[edgeLabel[e]] = edgeTarget[e];
+
+        var fail = FailureLinks(nodes, parent, label, firstEdge, edgeLabel, edgeTarget, rootNext, out int[] bfs);
+        parent = null!;
+
+        // Outputs in breadth-first order, so the shorter keys a node's chain continues with already exist.
+        var report = new int[nodes];
+        var outputs = new List<AhoCorasick.Output>(keys.Count);
+        foreach (int n in bfs)
+        {
+            if (n == 0) continue;
+            int inherited = report[fail[n]];
+            if (keyAt[n] >= 0)
+            {
+                outputs.Add(new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited));
+                report[n] = outputs.Count;
+            }
+            else report[n] = inherited;
+        }
+
+        var packed = new AhoCorasick.Node[nodes + 1];
         for (int n = 0; n < nodes; n++)
         {
-            int old = bfs[n];
-            firstEdge[n] = edge;
-            keyAt[n] = keyPre[old];
-            int count = childStart[old + 1] - childStart[old];
-            for (int c = 0; c < count; c++)
+            int count = firstEdge[n + 1] - firstEdge[n];
+            packed[n] = new AhoCorasick.Node
             {
-                parent[edge + 1] = n;
-                edgeLabel[edge] = labelPre[bfs[edge + 1]];
-                edge++;
+                FirstEdge = firstEdge[n],
+                Fail = fail[n],
+                Report = report[n],
+                Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
+                FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
+            };
+        }
+
+        packed[nodes].FirstEdge = firstEdge[nodes];
+        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count);
+    }
+
+    /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>
+    private static int[] FailureLinks(int nodes, int[] parent, char[] label, int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int[] rootNext, out int[] bfs)
+    {
+        bfs = new int[nodes];
+        int tail = 1;
+        for (int head = 0; head < tail; head++)
+        {
+            int n = bfs[head];
+            for (int e = firstEdge[n]; e < firstEdge[n + 1]; e++) bfs[tail++] = edgeTarget[e];
+        }
+
+        var fail = new int[nodes];
+        for (int i = 1; i < nodes; i++)
+        {
+            int n = bfs[i];
+            int p = parent[n];
+            if (p == 0) continue;
+            char c = label[n];
+            int state = fail[p];
+            while (true)
+            {
+                if (state == 0)
+                {
+                    fail[n] = rootNext[c];
+                    break;
+                }
+
+                int at = edgeLabel.AsSpan(firstEdge[state], firstEdge[state + 1] - firstEdge[state]).IndexOf(c);
+                if (at >= 0)
+                {
+                    fail[n] = edgeTarget[firstEdge[state] + at];
+                    break;
+                }
+
+                state = fail[state];
             }
         }
 
-        firstEdge[nodes] = edge;
-        parentPre = null!;
-        labelPre = null!;
-        keyPre = null!;
-        children = null!;
-        bfs = null!;
-
-        var rootNext = new int[char.MaxValue + 1];
-        for (int e = firstEdge[0]; e < firstEdge[1]; e++) rootNext[edgeLabel[e]] = e + 1;
-
-        // Failure links, report and output chains, in breadth-first order so every shorter suffix is done first.
-        var fail = parent; // reused: parent[n] is read before fail[n] is written, and only for n itself
-        var report = new int[nodes];
-        var outputLink = new int[nodes];
-        for (int n = 1; n < nodes; n++)
-        {
-            int p = parent[n];
-            char c = edgeLabel[n - 1];
-            int f = p == 0 ? 0 : Next(fail[p], c, rootNext, firstEdge, edgeLabel, fail);
-            fail[n] = f;
-            outputLink[n] = report[f];
-            report[n] = keyAt[n] >= 0 ? n : report[f];
-        }
-
-        fail[0] = 0;
-        return new AhoCorasick(rootNext, firstEdge, edgeLabel, fail, report, outputLink, keyAt, keyLength);
-    }
-
-    private static int Next(int state, char c, int[] rootNext, int[] firstEdge, char[] edgeLabel, int[] fail)
-    {
-        while (state != 0)
-        {
-            int first = firstEdge[state];
-            int at = edgeLabel.AsSpan(first, firstEdge[state + 1] - first).IndexOf(c);
-            if (at >= 0) return first + at + 1;
-            state = fail[state];
-        }
-
-        return rootNext[c];
-    }
-
-    private static int MaxLength(int[] lengths)
-    {
-        int max = 0;
-        foreach (int length in lengths) max = Math.Max(max, length);
-        return max;
+        return fail;
     }
 }
