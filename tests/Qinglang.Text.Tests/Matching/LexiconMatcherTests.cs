@@ -123,12 +123,11 @@ public sealed class LexiconMatcherTests
         Assert.Equal(["毒@1"], Matched(lexicon, "吸毒"));
     }
 
-    [Fact]
-    public void AMillionEntryLexiconBuildsWithBoundedMemory()
+    private static List<string> RandomCjkWords(int count, int seed)
     {
-        var random = new Random(1);
-        var keys = new HashSet<string>(1_000_000);
-        while (keys.Count < 1_000_000)
+        var random = new Random(seed);
+        var keys = new HashSet<string>(count);
+        while (keys.Count < count)
         {
             int length = random.Next(2, 7);
             var chars = new char[length];
@@ -136,23 +135,57 @@ public sealed class LexiconMatcherTests
             keys.Add(new string(chars));
         }
 
-        var keyList = keys.ToList();
-        keys = null;
+        return [.. keys];
+    }
+
+    [Fact]
+    public void AHundredThousandEntriesBuildWithinTheIssuesBudget()
+    {
+        var words = RandomCjkWords(100_000, 2);
+        AhoCorasick.Build(words.Take(100).ToList()); // JIT the builder outside the measurement
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var automaton = AhoCorasick.Build(words);
+        watch.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Assert.True(automaton.SizeInBytes < 16L << 20, $"automaton holds {automaton.SizeInBytes >> 20} MB");
+        Assert.True(allocated < 64L << 20, $"allocated {allocated >> 20} MB while building");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"built in {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void AMillionEntryLexiconBuildsWithBoundedMemory()
+    {
+        var words = RandomCjkWords(1_000_000, 1);
         GC.Collect();
         long before = GC.GetTotalMemory(forceFullCollection: true);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
-        var automaton = AhoCorasick.Build(keyList);
+        var automaton = AhoCorasick.Build(words);
         watch.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
 
         Assert.Equal(1_000_000, automaton.KeyCount);
-        Assert.True(automaton.Count(string.Concat(keyList.Take(1000))) >= 1000);
-        // ~3.5M characters: the automaton holds ~14 bytes per node plus the 256 KB root table.
+        Assert.True(automaton.Count(string.Concat(words.Take(1000))) >= 1000);
+        // ~3.5M characters: ~22 bytes per node, 12 per key, plus the 256 KB root table.
         Assert.True(retained < 120L << 20, $"retained {retained >> 20} MB");
         Assert.True(allocated < 400L << 20, $"allocated {allocated >> 20} MB while building");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"built in {watch.Elapsed}");
         GC.KeepAlive(automaton);
+
+        // The whole validated lexicon (entries, duplicate checks, common-text check, matcher) stays bounded too.
+        automaton = null;
+        GC.Collect();
+        before = GC.GetTotalMemory(forceFullCollection: true);
+        var builder = new LexiconBuilder();
+        var source = new EntrySource("million", 0);
+        foreach (string word in words) builder.AddWord(word, CategoryCodes.Spam, Severity.Warning, EntryFlags.None, source);
+        var lexicon = builder.Build().GetOrThrow();
+        builder = null;
+        retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.Equal(1_000_000, lexicon.Entries.Count);
+        Assert.True(retained < 400L << 20, $"the lexicon retains {retained >> 20} MB");
+        Assert.Equal(words[123_456], lexicon.Entries[lexicon.Matcher.Match(words[123_456]).Matches.Single().EntryId].Text);
     }
 }
