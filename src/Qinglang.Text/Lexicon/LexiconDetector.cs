@@ -12,7 +12,7 @@ namespace Qinglang.Text.Lexicons;
 public sealed class LexiconDetector : ITextDetector
 {
     private readonly Func<Lexicon> lexicon;
-    private readonly Func<string, NormalizedText> normalize;
+    private readonly Func<string, NormalizedText>? normalize;
     private readonly Func<string, string> keyOf;
     private readonly MatchMode mode;
 
@@ -26,22 +26,16 @@ public sealed class LexiconDetector : ITextDetector
         : this(() => store.Current, normalizer, mode)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // The store builds this detector's matcher for a new lexicon before making it current.
+        store.AddKeyNormalizer(keyOf);
     }
 
     private LexiconDetector(Func<Lexicon> lexicon, Func<string, NormalizedText>? normalizer, MatchMode mode)
     {
         this.lexicon = lexicon;
         this.mode = mode;
-        if (normalizer is null)
-        {
-            normalize = LowercaseIdentity;
-            keyOf = Lexicon.DefaultKey;
-        }
-        else
-        {
-            normalize = normalizer;
-            keyOf = word => normalizer(word).Text;
-        }
+        normalize = normalizer;
+        keyOf = normalizer is null ? Lexicon.DefaultKey : word => normalizer(word).Text;
     }
 
     public IEnumerable<TextFinding> Detect(string text) => Scan(text).Findings;
@@ -51,15 +45,18 @@ public sealed class LexiconDetector : ITextDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
-        var normalized = normalize(text);
-        var result = current.MatcherFor(keyOf).Match(normalized.Text, mode);
+        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built,
+        // so a 100 MB line costs one lower-cased copy, not eight bytes per character of map.
+        var normalized = normalize?.Invoke(text);
+        string matched = normalized?.Text ?? Lexicon.DefaultKey(text);
+        var result = current.MatcherFor(keyOf).Match(matched, mode);
         var findings = new List<TextFinding>(result.Matches.Count);
         foreach (var match in result.Matches)
         {
             var entry = current.Entries[match.EntryId];
-            var (start, end) = normalized.ToOriginal(match.Start, match.End);
+            var (start, end) = normalized?.ToOriginal(match.Start, match.End) ?? (match.Start, match.End);
             findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, text[start..end],
-                normalized.Text[match.Start..match.End], entry.RuleName));
+                matched[match.Start..match.End], entry.RuleName));
         }
 
         // Ordered by original start: a normalizer may reorder nothing, but be exact about the contract anyway.
@@ -69,8 +66,9 @@ public sealed class LexiconDetector : ITextDetector
     }
 
     /// <summary>
-    /// The normalization used when none is given: lower case, one character for one character, so offsets map
-    /// straight back. (Invariant lower-casing maps each UTF-16 unit to one unit.)
+    /// What the detector does when no normalizer is given, as a <see cref="NormalizedText"/>: lower case, one
+    /// character for one character, so offsets map straight back (invariant lower-casing maps each UTF-16 unit
+    /// to one unit).
     /// </summary>
     public static NormalizedText LowercaseIdentity(string text)
     {

@@ -11,6 +11,7 @@ public sealed class LexiconStore
     private readonly Lock reloadGate = new();
     private readonly LexiconChangeLog changeLog;
     private readonly TimeProvider clock;
+    private readonly List<Func<string, string>> keyNormalizers = [];
     private Lexicon current;
     private IReadOnlyList<string> sources;
 
@@ -31,6 +32,16 @@ public sealed class LexiconStore
     public IReadOnlyList<string> Sources => Volatile.Read(ref sources);
 
     public string ChangeLogPath => changeLog.Path;
+
+    /// <summary>
+    /// Registers how a reader keys entries (<see cref="Lexicon.MatcherFor"/>): on every reload the matcher for it is
+    /// built before the swap, so the first reader after a reload does not pay for building it.
+    /// </summary>
+    public void AddKeyNormalizer(Func<string, string> keyOf)
+    {
+        lock (reloadGate) keyNormalizers.Add(keyOf);
+        Current.MatcherFor(keyOf);
+    }
 
     /// <summary>Raised after a new lexicon became current.</summary>
     public event Action<Lexicon, LexiconDiff>? Changed;
@@ -68,6 +79,7 @@ public sealed class LexiconStore
 
     private LexiconReloadResult Swap(Lexicon next, IReadOnlyList<string> paths, string who, string action, IReadOnlyList<LexiconIssue> issues)
     {
+        foreach (var keyOf in keyNormalizers) next.MatcherFor(keyOf);
         var previous = Current;
         var diff = LexiconDiff.Between(previous, next);
         // Log first: a change that is in force must be in the log, even if the process dies right after.

@@ -103,6 +103,27 @@ public sealed class LexiconStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReloadBuildsTheMatchersOfRegisteredDetectorsBeforeTheSwap()
+    {
+        string words = Write("words.tsv", "赌博网站\tmod.gambling\n");
+        var store = LexiconStore.Open([words], Path.Combine(dir, "changes.jsonl"), "boot");
+        int keyed = 0;
+        Qinglang.Text.Normalization.NormalizedText Counting(string text)
+        {
+            Interlocked.Increment(ref keyed);
+            return LexiconDetector.LowercaseIdentity(text);
+        }
+
+        var detector = new LexiconDetector(store, Counting);
+        Assert.Equal(1, keyed);
+        File.WriteAllText(words, "赌博网站\tmod.gambling\n冰毒出售\tmod.drugs\n");
+        store.Reload("alice");
+        Assert.Equal(3, keyed);
+        Assert.Equal(2, detector.Detect("赌博网站冰毒出售").Count());
+        Assert.Equal(4, keyed); // only the scanned text itself was normalized: the matcher was ready
+    }
+
+    [Fact]
     public void ReplacingWithABuiltLexiconIsLoggedToo()
     {
         var store = new LexiconStore(Lexicon.Parse("赌博网站\tmod.gambling\n", LexiconFormat.Plain).GetOrThrow(), Path.Combine(dir, "c.jsonl"), "boot");
