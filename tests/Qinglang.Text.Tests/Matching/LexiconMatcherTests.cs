@@ -39,6 +39,40 @@ public sealed class LexiconMatcherTests
     }
 
     [Fact]
+    public void AllowListSuppressionAgreesWithTheNaiveReferenceOnRandomInputs()
+    {
+        var random = new Random(77);
+        char[] alphabet = ['a', 'b', '鸡', '蛋'];
+        for (int round = 0; round < 200; round++)
+        {
+            var words = new HashSet<string>();
+            var allowed = new HashSet<string>();
+            while (words.Count < 6) words.Add(AhoCorasickTests.RandomString(random, alphabet, random.Next(2, 4)));
+            while (allowed.Count < 3)
+            {
+                string phrase = AhoCorasickTests.RandomString(random, alphabet, random.Next(2, 6));
+                if (!words.Contains(phrase)) allowed.Add(phrase);
+            }
+
+            var builder = new LexiconBuilder();
+            foreach (string word in words) builder.AddWord(word, CategoryCodes.Vulgar, Severity.Error, EntryFlags.None, new EntrySource("r", 1));
+            foreach (string phrase in allowed) builder.AddAllow(phrase, new EntrySource("r", 2));
+            var lexicon = builder.Build().GetOrThrow();
+            string text = AhoCorasickTests.RandomString(random, alphabet, random.Next(0, 80));
+
+            var wordList = words.ToList();
+            var allowSpans = NaiveMatcher.All(text, allowed.ToList());
+            var expected = NaiveMatcher.All(text, wordList)
+                .Where(h => !allowSpans.Any(a => a.Start <= h.Start && h.End <= a.End))
+                .Select(h => (h.Start, h.End, wordList[h.Key]))
+                .OrderBy(h => h.Start).ThenBy(h => h.End).ToList();
+            var actual = lexicon.Matcher.Match(text, MatchMode.All).Matches
+                .Select(m => (m.Start, m.End, lexicon.Entries[m.EntryId].Text)).ToList();
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void OverlappingWordsAllModeReportsEachLongestModeTheLongestLeftmost()
     {
         var lexicon = Lexicon.Parse("成人视频\tmod.porn\n人视\tmod.porn\n视频网站\tmod.porn\n", LexiconFormat.Plain).GetOrThrow();
