@@ -193,10 +193,25 @@ public sealed class LexiconBuilder
 
     private string ContentHash()
     {
+        // One reused buffer: hashing a million entries must not allocate a string per entry.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1024];
         foreach (var entry in entries)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.Key}\t{entry.Category}\t{entry.Severity}\t{entry.Flags}\t{entry.Window}\n"));
+            int needed = Encoding.UTF8.GetMaxByteCount(entry.Text.Length + entry.Category.Length) + 32;
+            if (needed > buffer.Length) buffer = new byte[needed];
+            int length = 0;
+            buffer[length++] = (byte)entry.Kind;
+            length += Encoding.UTF8.GetBytes(entry.Text, buffer.AsSpan(length));
+            buffer[length++] = (byte)'\t';
+            length += Encoding.UTF8.GetBytes(entry.Category, buffer.AsSpan(length));
+            buffer[length++] = (byte)'\t';
+            buffer[length++] = (byte)entry.Severity;
+            buffer[length++] = (byte)entry.Flags;
+            BitConverter.TryWriteBytes(buffer.AsSpan(length), entry.Window);
+            length += sizeof(int);
+            buffer[length++] = (byte)'\n';
+            hash.AppendData(buffer, 0, length);
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
