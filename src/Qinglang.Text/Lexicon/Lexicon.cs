@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Qinglang.Core;
 using Qinglang.Text.Matching;
 
 namespace Qinglang.Text.Lexicons;
@@ -110,9 +109,6 @@ public sealed class Lexicon
 
         return counts;
     }
-
-    /// <summary>True when loading left warnings of the given code (e.g. <c>lexicon.duplicate</c>).</summary>
-    public bool HasWarning(string code) => Warnings.Any(w => w.Code == code && w.Severity == Severity.Warning);
 
     private static void Read(TextReader reader, string sourceName, LexiconFormat format, LexiconBuilder builder)
     {
