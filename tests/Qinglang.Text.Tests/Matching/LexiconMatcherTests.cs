@@ -116,6 +116,42 @@ public sealed class LexiconMatcherTests
     }
 
     [Fact]
+    public void CooccurrenceFiresExactlyWhenSomePairIsWithinTheWindowOnRandomInputs()
+    {
+        var random = new Random(99);
+        char[] alphabet = ['a', 'b', 'c', 'd'];
+        for (int round = 0; round < 300; round++)
+        {
+            string first = AhoCorasickTests.RandomString(random, alphabet, random.Next(2, 4));
+            string second = AhoCorasickTests.RandomString(random, alphabet, random.Next(2, 4));
+            if (first == second) continue;
+            int window = random.Next(0, 6);
+            var builder = new LexiconBuilder();
+            builder.AddCooccurrence(first, second, window, CategoryCodes.Fraud, Severity.Error, EntryFlags.None, new EntrySource("r", 1));
+            var lexicon = builder.Build().GetOrThrow();
+            string text = AhoCorasickTests.RandomString(random, alphabet, random.Next(0, 40));
+
+            var aHits = NaiveMatcher.All(text, [first]);
+            var bHits = NaiveMatcher.All(text, [second]);
+            static int Gap((int Start, int End, int) x, (int Start, int End, int) y) =>
+                Math.Max(0, Math.Max(y.Start - x.End, x.Start - y.End));
+            bool anyPair = aHits.Any(a => bHits.Any(b => Gap(a, b) <= window));
+
+            var matches = lexicon.Matcher.Match(text).Matches;
+            Assert.Equal(anyPair, matches.Count > 0);
+            foreach (var match in matches)
+            {
+                // Each finding spans one occurrence of each term, no more than the window apart.
+                string span = text[match.Start..match.End];
+                bool aAtOneEnd = span.StartsWith(first, StringComparison.Ordinal) || span.EndsWith(first, StringComparison.Ordinal);
+                bool bAtOneEnd = span.StartsWith(second, StringComparison.Ordinal) || span.EndsWith(second, StringComparison.Ordinal);
+                Assert.True(aAtOneEnd && bAtOneEnd, $"{span} for {first}&{second}");
+                Assert.True(span.Length <= first.Length + second.Length + window, $"{span} wider than the window {window}");
+            }
+        }
+    }
+
+    [Fact]
     public void CooccurrenceTermsInsideAllowedPhrasesDoNotCount()
     {
         var lexicon = Jsonl("""
