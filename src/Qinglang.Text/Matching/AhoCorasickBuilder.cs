@@ -1,0 +1,159 @@
+namespace Qinglang.Text.Matching;
+
+/// <summary>
+/// Builds <see cref="AhoCorasick"/> without per-node objects or hash tables: the keys are sorted once, so the trie
+/// falls out of a single pass in depth-first order (each key shares its prefix with the previous one, children
+/// appear in ascending label order, and a node's first child is created right after it). Failure links are then
+/// filled breadth-first. Peak memory is a few flat arrays of one int per key character.
+/// </summary>
+internal static class AhoCorasickBuilder
+{
+    public static AhoCorasick Build(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var sorted = new string[keys.Count];
+        var ids = new int[keys.Count];
+        long totalLength = 0;
+        int maxLength = 0;
+        for (int i = 0; i < keys.Count; i++)
+        {
+            string key = keys[i] ?? throw new ArgumentException($"Key {i} is null.", nameof(keys));
+            if (key.Length == 0) throw new ArgumentException($"Key {i} is empty.", nameof(keys));
+            sorted[i] = key;
+            ids[i] = i;
+            totalLength += key.Length;
+            maxLength = Math.Max(maxLength, key.Length);
+        }
+
+        if (totalLength >= int.MaxValue / 2) throw new ArgumentException("The keys hold too many characters for one automaton.", nameof(keys));
+        Array.Sort(sorted, ids, StringComparer.Ordinal);
+
+        // The trie in depth-first (creation) order; keyAt[n] is the key ending at n, -1 when none.
+        int capacity = (int)totalLength + 1;
+        var parent = new int[capacity];
+        var label = new char[capacity];
+        var keyAt = new int[capacity];
+        var childCount = new int[capacity + 1];
+        keyAt[0] = -1;
+        int nodes = 1;
+        var path = new int[maxLength + 1];
+        string previous = string.Empty;
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            string key = sorted[k];
+            int shared = key.AsSpan().CommonPrefixLength(previous);
+            if (shared == key.Length && shared == previous.Length)
+                throw new ArgumentException($"Key \"{key}\" occurs twice (ids {ids[k - 1]} and {ids[k]}).", nameof(keys));
+            int node = path[shared];
+            for (int j = shared; j < key.Length; j++)
+            {
+                int child = nodes++;
+                parent[child] = node;
+                label[child] = key[j];
+                keyAt[child] = -1;
+                childCount[node]++;
+                path[j + 1] = child;
+                node = child;
+            }
+
+            keyAt[node] = ids[k];
+            previous = key;
+        }
+
+        sorted = null!;
+        ids = null!;
+
+        // Edges grouped by node (ascending node id, ascending label within a node).
+        var firstEdge = new int[nodes + 1];
+        for (int n = 0; n < nodes; n++) firstEdge[n + 1] = firstEdge[n] + childCount[n];
+        var edgeLabel = new char[nodes - 1];
+        var edgeTarget = new int[nodes - 1];
+        Array.Clear(childCount);
+        for (int n = 1; n < nodes; n++)
+        {
+            int slot = firstEdge[parent[n]] + childCount[parent[n]]++;
+            edgeLabel[slot] = label[n];
+            edgeTarget[slot] = n;
+        }
+
+        childCount = null!;
+        var rootNext = new int[char.MaxValue + 1];
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++) rootNext[edgeLabel[e]] = edgeTarget[e];
+
+        var fail = FailureLinks(nodes, parent, label, firstEdge, edgeLabel, edgeTarget, rootNext, out int[] bfs);
+        parent = null!;
+
+        // Outputs in breadth-first order, so the shorter keys a node's chain continues with already exist.
+        var report = new int[nodes];
+        var outputs = new List<AhoCorasick.Output>(keys.Count);
+        foreach (int n in bfs)
+        {
+            if (n == 0) continue;
+            int inherited = report[fail[n]];
+            if (keyAt[n] >= 0)
+            {
+                outputs.Add(new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited));
+                report[n] = outputs.Count;
+            }
+            else report[n] = inherited;
+        }
+
+        var packed = new AhoCorasick.Node[nodes + 1];
+        for (int n = 0; n < nodes; n++)
+        {
+            int count = firstEdge[n + 1] - firstEdge[n];
+            packed[n] = new AhoCorasick.Node
+            {
+                FirstEdge = firstEdge[n],
+                Fail = fail[n],
+                Report = report[n],
+                Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
+                FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
+            };
+        }
+
+        packed[nodes].FirstEdge = firstEdge[nodes];
+        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count);
+    }
+
+    /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>
+    private static int[] FailureLinks(int nodes, int[] parent, char[] label, int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int[] rootNext, out int[] bfs)
+    {
+        bfs = new int[nodes];
+        int tail = 1;
+        for (int head = 0; head < tail; head++)
+        {
+            int n = bfs[head];
+            for (int e = firstEdge[n]; e < firstEdge[n + 1]; e++) bfs[tail++] = edgeTarget[e];
+        }
+
+        var fail = new int[nodes];
+        for (int i = 1; i < nodes; i++)
+        {
+            int n = bfs[i];
+            int p = parent[n];
+            if (p == 0) continue;
+            char c = label[n];
+            int state = fail[p];
+            while (true)
+            {
+                if (state == 0)
+                {
+                    fail[n] = rootNext[c];
+                    break;
+                }
+
+                int at = edgeLabel.AsSpan(firstEdge[state], firstEdge[state + 1] - firstEdge[state]).IndexOf(c);
+                if (at >= 0)
+                {
+                    fail[n] = edgeTarget[firstEdge[state] + at];
+                    break;
+                }
+
+                state = fail[state];
+            }
+        }
+
+        return fail;
+    }
+}

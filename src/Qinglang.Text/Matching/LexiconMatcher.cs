@@ -1,0 +1,252 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Qinglang.Text.Lexicons;
+
+namespace Qinglang.Text.Matching;
+
+/// <summary>
+/// Matches a lexicon against normalized text: one automaton pass finds words, allow-list phrases and co-occurrence
+/// terms together; allow-list suppression, co-occurrence windows and regular expressions are applied afterwards,
+/// on the hits only. Immutable and safe to share between threads.
+/// </summary>
+public sealed class LexiconMatcher
+{
+    private readonly IReadOnlyList<LexiconEntry> entries;
+    private readonly int[] keyEntry;        // automaton key → word or allow entry, -1 when the key only serves rules
+    private readonly bool[] keyIsTerm;      // automaton key → used by some co-occurrence rule
+    private readonly CooccurrenceRule[] cooccurrences;
+    private readonly LexiconEntry[] regexes;
+    private readonly bool hasAllow;
+
+    private LexiconMatcher(IReadOnlyList<LexiconEntry> entries, AhoCorasick automaton, int[] keyEntry, bool[] keyIsTerm,
+        CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow)
+    {
+        this.entries = entries;
+        Automaton = automaton;
+        this.keyEntry = keyEntry;
+        this.keyIsTerm = keyIsTerm;
+        this.cooccurrences = cooccurrences;
+        this.regexes = regexes;
+        this.hasAllow = hasAllow;
+    }
+
+    /// <summary>The automaton behind the word pass (for sizing and raw throughput).</summary>
+    public AhoCorasick Automaton { get; }
+
+    /// <summary>
+    /// Builds a matcher. <paramref name="keyOf"/> turns an entry's text into the form it takes in normalized text
+    /// (the normalizer applied to the entry); entries whose key is empty are left out, and of several entries
+    /// sharing a key the first one wins.
+    /// </summary>
+    public static LexiconMatcher Build(IReadOnlyList<LexiconEntry> entries, Func<string, string> keyOf)
+    {
+        var keys = new List<string>(entries.Count);
+        var keyIds = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        var keyEntry = new List<int>(entries.Count);
+        var terms = new List<bool>(entries.Count);
+        var cooccurrences = new List<CooccurrenceRule>();
+        var regexes = new List<LexiconEntry>();
+        bool hasAllow = false;
+
+        int KeyFor(string key)
+        {
+            if (keyIds.TryGetValue(key, out int id)) return id;
+            id = keys.Count;
+            keyIds.Add(key, id);
+            keys.Add(key);
+            keyEntry.Add(-1);
+            terms.Add(false);
+            return id;
+        }
+
+        foreach (var entry in entries)
+        {
+            switch (entry.Kind)
+            {
+                case EntryKind.Word or EntryKind.Allow:
+                    string key = keyOf(entry.Text);
+                    if (key.Length == 0) break;
+                    int id = KeyFor(key);
+                    if (keyEntry[id] < 0) keyEntry[id] = entry.Id;
+                    hasAllow |= entry.Kind == EntryKind.Allow;
+                    break;
+                case EntryKind.Cooccurrence:
+                    string a = keyOf(entry.Terms[0]), b = keyOf(entry.Terms[1]);
+                    if (a.Length == 0 || b.Length == 0 || a == b) break;
+                    int ka = KeyFor(a), kb = KeyFor(b);
+                    terms[ka] = terms[kb] = true;
+                    cooccurrences.Add(new CooccurrenceRule(entry.Id, ka, kb, a.Length, b.Length, entry.Window));
+                    break;
+                case EntryKind.Regex when entry.Pattern is not null:
+                    regexes.Add(entry);
+                    break;
+            }
+        }
+
+        var automaton = AhoCorasick.Build(keys);
+        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. cooccurrences], [.. regexes], hasAllow);
+    }
+
+    /// <summary>Counts raw automaton hits (words, allow phrases and terms) with no result handling.</summary>
+    public int CountRawHits(ReadOnlySpan<char> text) => Automaton.Count(text);
+
+    /// <summary>Matches <paramref name="text"/>, which must already be normalized the way the keys were.</summary>
+    public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest)
+    {
+        if (!hasAllow && cooccurrences.Length == 0)
+        {
+            // Every key is a word: hits go straight into the result, with no intermediate list.
+            var words = new WordSink { Hits = [], KeyEntry = keyEntry };
+            Automaton.Scan(text, ref words);
+            var found = mode == MatchMode.Longest ? LeftmostLongest(words.Hits) : SortByStart(words.Hits);
+            return regexes.Length == 0 ? (found.Count == 0 ? MatchResult.Empty : new MatchResult(found, [])) : WithRegexes(text, found, null);
+        }
+
+        var sink = new CollectingSink { Hits = [] };
+        Automaton.Scan(text, ref sink);
+        return FromRawHits(text, sink.Hits, mode);
+    }
+
+    private MatchResult FromRawHits(ReadOnlySpan<char> text, List<RawHit> raw, MatchMode mode)
+    {
+        if (raw.Count == 0 && regexes.Length == 0) return MatchResult.Empty;
+        var allow = hasAllow ? CollectAllowSpans(raw) : null;
+        var words = new List<LexiconMatch>();
+        Dictionary<int, List<int>>? termStarts = null;
+        foreach (var hit in raw)
+        {
+            if (allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key)) continue;
+            int entry = keyEntry[hit.Key];
+            if (entry >= 0 && entries[entry].Kind == EntryKind.Word) words.Add(new LexiconMatch(hit.Start, hit.End, entry));
+            if (keyIsTerm[hit.Key])
+            {
+                termStarts ??= [];
+                if (!termStarts.TryGetValue(hit.Key, out var starts)) termStarts[hit.Key] = starts = [];
+                starts.Add(hit.Start);
+            }
+        }
+
+        var found = mode == MatchMode.Longest ? LeftmostLongest(words) : words;
+        if (termStarts is not null) AddCooccurrences(termStarts, found);
+        return WithRegexes(text, found, allow);
+    }
+
+    private MatchResult WithRegexes(ReadOnlySpan<char> text, List<LexiconMatch> found, AllowSpans? allow)
+    {
+        List<int>? timedOut = null;
+        foreach (var rule in regexes) AddRegexHits(rule, text, allow, found, ref timedOut);
+        return new MatchResult(SortByStart(found), timedOut is null ? [] : timedOut);
+    }
+
+    /// <summary>Orders by start, end, entry (see <see cref="MatchOrder"/>).</summary>
+    private static List<LexiconMatch> SortByStart(List<LexiconMatch> hits)
+    {
+        MatchOrder.SortNearlySorted<MatchOrder.ByStart>(CollectionsMarshal.AsSpan(hits));
+        return hits;
+    }
+
+    private bool IsAllow(int key) => keyEntry[key] >= 0 && entries[keyEntry[key]].Kind == EntryKind.Allow;
+
+    private AllowSpans? CollectAllowSpans(List<RawHit> raw)
+    {
+        List<(int, int)>? spans = null;
+        foreach (var hit in raw)
+        {
+            if (IsAllow(hit.Key)) (spans ??= []).Add((hit.Start, hit.End));
+        }
+
+        return spans is null ? null : new AllowSpans(spans);
+    }
+
+    /// <summary>Non-overlapping hits, left to right, the longest at each place a hit starts.</summary>
+    private static List<LexiconMatch> LeftmostLongest(List<LexiconMatch> words)
+    {
+        if (words.Count < 2) return words;
+        var span = CollectionsMarshal.AsSpan(words);
+        MatchOrder.SortNearlySorted<MatchOrder.ByStartLongestFirst>(span);
+
+        // Compact in place: keep a hit when it starts at or after the end of the last one kept.
+        int kept = 0;
+        int reached = int.MinValue;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (span[i].Start < reached) continue;
+            reached = span[i].End;
+            span[kept++] = span[i];
+        }
+
+        words.RemoveRange(kept, words.Count - kept);
+        return words;
+    }
+
+    /// <summary>
+    /// For each occurrence of a rule's first term, the leftmost occurrence of its second term whose gap to it is at
+    /// most the window (overlapping counts as gap 0); the finding spans both. Term hits arrive in start order.
+    /// </summary>
+    private void AddCooccurrences(Dictionary<int, List<int>> termStarts, List<LexiconMatch> found)
+    {
+        foreach (var rule in cooccurrences)
+        {
+            if (!termStarts.TryGetValue(rule.KeyA, out var aStarts) || !termStarts.TryGetValue(rule.KeyB, out var bStarts)) continue;
+            int lastStart = -1, lastEnd = -1;
+            foreach (int aStart in aStarts)
+            {
+                int aEnd = aStart + rule.LengthA;
+                int lowest = aStart - rule.Window - rule.LengthB;
+                int at = bStarts.BinarySearch(lowest);
+                if (at < 0) at = ~at;
+                else
+                {
+                    while (at > 0 && bStarts[at - 1] == lowest) at--;
+                }
+
+                if (at == bStarts.Count || bStarts[at] > aEnd + rule.Window) continue;
+                int bStart = bStarts[at];
+                int start = Math.Min(aStart, bStart), end = Math.Max(aEnd, bStart + rule.LengthB);
+                if (start == lastStart && end == lastEnd) continue;
+                found.Add(new LexiconMatch(start, end, rule.EntryId));
+                (lastStart, lastEnd) = (start, end);
+            }
+        }
+    }
+
+    private static void AddRegexHits(LexiconEntry rule, ReadOnlySpan<char> text, AllowSpans? allow, List<LexiconMatch> found, ref List<int>? timedOut)
+    {
+        int before = found.Count;
+        try
+        {
+            foreach (var match in rule.Pattern!.EnumerateMatches(text))
+            {
+                if (match.Length == 0) continue;
+                int end = match.Index + match.Length;
+                if (allow is not null && allow.Contains(match.Index, end)) continue;
+                found.Add(new LexiconMatch(match.Index, end, rule.Id));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A rule that cannot finish in time reports nothing rather than half its hits.
+            found.RemoveRange(before, found.Count - before);
+            (timedOut ??= []).Add(rule.Id);
+        }
+    }
+
+    private readonly record struct RawHit(int Start, int End, int Key);
+
+    private readonly record struct CooccurrenceRule(int EntryId, int KeyA, int KeyB, int LengthA, int LengthB, int Window);
+
+    private struct WordSink : IHitSink
+    {
+        public List<LexiconMatch> Hits;
+        public int[] KeyEntry;
+
+        public readonly void Hit(int start, int end, int key) => Hits.Add(new LexiconMatch(start, end, KeyEntry[key]));
+    }
+
+    private struct CollectingSink : IHitSink
+    {
+        public List<RawHit> Hits;
+
+        public readonly void Hit(int start, int end, int key) => Hits.Add(new RawHit(start, end, key));
+    }
+}
