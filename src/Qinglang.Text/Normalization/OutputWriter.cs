@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+
+namespace Qinglang.Text.Normalization;
+
+/// <summary>
+/// The normalizer's output cursor over a <see cref="NormalizationBuffer"/>'s arrays, with the repeat-collapsing state.
+/// Invariant kept by the caller: free space ≥ input still to read, so emitting at most one character per input unit
+/// needs no capacity check; only expansions call <see cref="Reserve"/>.
+/// </summary>
+internal struct OutputWriter(NormalizationBuffer buffer, int repeatThreshold)
+{
+    public char[] Text = buffer.TextArray;
+    public int[] Starts = buffer.StartArray;
+    public int[] Ends = buffer.EndArray;
+    public int Count;
+
+    /// <summary>0 when repeats are not collapsed.</summary>
+    private readonly int threshold = repeatThreshold;
+    private int runChar = -1;
+    private int runLength;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Emit(char ch, int start, int end)
+    {
+        if (threshold != 0)
+        {
+            if (ch == runChar)
+            {
+                if (++runLength >= threshold)
+                {
+                    // The run reached the threshold: keep its first character, covering the whole run.
+                    if (runLength == threshold)
+                    {
+                        Count -= threshold - 2;
+                    }
+
+                    Ends[Count - 1] = end;
+                    return;
+                }
+            }
+            else
+            {
+                runChar = (uint)(ch - '0') <= 9 || char.IsSurrogate(ch) ? -1 : ch;
+                runLength = 1;
+            }
+        }
+
+        Text[Count] = ch;
+        Starts[Count] = start;
+        Ends[Count] = end;
+        Count++;
+    }
+
+    /// <summary>Makes room for <paramref name="extra"/> more characters than input units left.</summary>
+    public void Reserve(NormalizationBuffer buffer, long extra, int remainingInput)
+    {
+        var needed = Count + extra + remainingInput;
+        if (needed > Text.Length)
+        {
+            buffer.Reserve(needed);
+            Text = buffer.TextArray;
+            Starts = buffer.StartArray;
+            Ends = buffer.EndArray;
+        }
+    }
+}
