@@ -15,33 +15,32 @@ internal struct OutputWriter(NormalizationBuffer buffer, int repeatThreshold)
     public int Count;
 
     /// <summary>0 when repeats are not collapsed.</summary>
-    private readonly int threshold = repeatThreshold;
-    private int runChar = -1;
-    private int runLength;
+    public readonly int Threshold = repeatThreshold;
+
+    /// <summary>The last character emitted and how many times in a row (dropped characters in between don't count).</summary>
+    public int RunChar = -1;
+    public int RunLength;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Emit(char ch, int start, int end)
     {
-        if (threshold != 0)
+        if (Threshold != 0)
         {
-            if (ch == runChar)
+            if (ch != RunChar)
             {
-                if (++runLength >= threshold)
-                {
-                    // The run reached the threshold: keep its first character, covering the whole run.
-                    if (runLength == threshold)
-                    {
-                        Count -= threshold - 2;
-                    }
-
-                    Ends[Count - 1] = end;
-                    return;
-                }
+                RunChar = ch;
+                RunLength = 1;
             }
-            else
+            else if (++RunLength >= Threshold && Collapses(ch))
             {
-                runChar = (uint)(ch - '0') <= 9 || char.IsSurrogate(ch) ? -1 : ch;
-                runLength = 1;
+                // The run reached the threshold: keep its first character, covering the whole run.
+                if (RunLength == Threshold)
+                {
+                    Count -= Threshold - 2;
+                }
+
+                Ends[Count - 1] = end;
+                return;
             }
         }
 
@@ -50,6 +49,10 @@ internal struct OutputWriter(NormalizationBuffer buffer, int repeatThreshold)
         Ends[Count] = end;
         Count++;
     }
+
+    /// <summary>ASCII digits (phone numbers, ids) and surrogate halves never collapse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Collapses(char ch) => (uint)(ch - '0') > 9 && !char.IsSurrogate(ch);
 
     /// <summary>Makes room for <paramref name="extra"/> more characters than input units left.</summary>
     public void Reserve(NormalizationBuffer buffer, long extra, int remainingInput)

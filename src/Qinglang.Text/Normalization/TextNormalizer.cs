@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Qinglang.Text.Normalization;
@@ -47,24 +48,107 @@ public sealed class TextNormalizer
         ArgumentNullException.ThrowIfNull(buffer);
         buffer.Reserve(input.Length);
         var writer = new OutputWriter(buffer, repeatThreshold);
-        var bmp = map.Bmp;
-        var i = 0;
-        while (i < input.Length)
+        var count = repeatThreshold == 0 ? Run(input, ref writer, buffer) : RunCollapsing(input, ref writer, buffer);
+        buffer.Length = count;
+        return count;
+    }
+
+    /// <summary>
+    /// The hot loop without repeat collapsing. Its state lives in locals (the writer is only synced around the rare
+    /// special cases, so the JIT keeps them in registers). Writes skip bounds checks: the buffer always has at least
+    /// as much free space as input left (<see cref="OutputWriter"/>), and the BMP table has an entry for every char.
+    /// </summary>
+    private int Run(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
+        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
+        var count = 0;
+        for (var i = 0; i < input.Length;)
         {
-            var entry = bmp[input[i]];
+            var entry = Unsafe.Add(ref table, input[i]);
             if (entry <= char.MaxValue)
             {
-                writer.Emit((char)entry, i, i + 1);
+                Unsafe.Add(ref text, count) = (char)entry;
+                Unsafe.Add(ref starts, count) = i;
+                Unsafe.Add(ref ends, count) = ++i;
+                count++;
+            }
+            else if (entry == CharMap.Drop)
+            {
                 i++;
             }
             else
             {
+                writer.Count = count;
                 i = EmitSpecial(entry, input, i, ref writer, buffer);
+                count = writer.Count;
+                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
             }
         }
 
-        buffer.Length = writer.Count;
-        return writer.Count;
+        return count;
+    }
+
+    /// <summary><see cref="Run"/> with the repeat collapsing of <see cref="OutputWriter.Emit"/> inlined.</summary>
+    private int RunCollapsing(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
+        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
+        var threshold = repeatThreshold;
+        var count = 0;
+        var runChar = uint.MaxValue;
+        var runLength = 0;
+        for (var i = 0; i < input.Length;)
+        {
+            var entry = Unsafe.Add(ref table, input[i]);
+            if (entry <= char.MaxValue)
+            {
+                // Branch-free run tracking: the loop body stays short when nothing repeats, the usual case.
+                runLength = entry == runChar ? runLength + 1 : 1;
+                runChar = entry;
+                if (runLength >= threshold && OutputWriter.Collapses((char)entry))
+                {
+                    // The run reached the threshold: keep its first character, covering the whole run.
+                    if (runLength == threshold)
+                    {
+                        count -= threshold - 2;
+                    }
+
+                    Unsafe.Add(ref ends, count - 1) = ++i;
+                    continue;
+                }
+
+                Unsafe.Add(ref text, count) = (char)entry;
+                Unsafe.Add(ref starts, count) = i;
+                Unsafe.Add(ref ends, count) = ++i;
+                count++;
+            }
+            else if (entry == CharMap.Drop)
+            {
+                i++;
+            }
+            else
+            {
+                writer.Count = count;
+                writer.RunChar = (int)runChar;
+                writer.RunLength = runLength;
+                i = EmitSpecial(entry, input, i, ref writer, buffer);
+                count = writer.Count;
+                runChar = (uint)writer.RunChar;
+                runLength = writer.RunLength;
+                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Everything but a one-to-one BMP mapping; returns where the next character starts.</summary>
