@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Qinglang.Text.Normalization;
@@ -10,6 +11,8 @@ internal static class CharMapBuilder
     private const int MaxComposed = 32;
     private const int MaxExpansionLength = 31;
 
+    // Built once per options value; optimized straight away since the loops run over a few hundred thousand code points.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CharMap Build(NormalizationOptions options)
     {
         if (options.CollapseRepeats && options.RepeatThreshold < 2)
@@ -53,9 +56,19 @@ internal static class CharMapBuilder
         return new CharMap(bmp, pageIndex, [.. pages], [.. expansions], options);
     }
 
-    /// <summary>Planes 4–13 are unassigned and 15–16 private use: nothing there is folded, dropped or emoji.</summary>
-    private static bool MayChange(int codePoint) => codePoint < 0x40000 || codePoint is >= 0xE0000 and < 0xF0000;
+    /// <summary>
+    /// Planes 2–3 hold only ideographs (changed only by a fold or t2s entry), planes 4–13 are unassigned and 15–16
+    /// private use: nothing else there is folded, dropped or emoji.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool MayChange(int codePoint) => codePoint switch
+    {
+        < 0x20000 => true,
+        < 0x40000 => UnicodeTables.Fold.ContainsKey(codePoint) || UnicodeTables.TraditionalToSimplified.ContainsKey(codePoint),
+        _ => codePoint is >= 0xE0000 and < 0xF0000,
+    };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint EntryFor(int cp, NormalizationOptions options, List<char> expansions)
     {
         if (options.DropInvisible && UnicodeTables.Contains(UnicodeTables.Ignorable, cp))
@@ -109,6 +122,7 @@ internal static class CharMapBuilder
     }
 
     /// <summary>Runs the mapping steps on one code point; returns how many code points it became.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Compose(int cp, NormalizationOptions options, Span<int> output)
     {
         var count = 1;
@@ -150,11 +164,13 @@ internal static class CharMapBuilder
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsDropped(int cp, NormalizationOptions options) =>
         (options.DropInvisible && UnicodeTables.Contains(UnicodeTables.Ignorable, cp))
         || (options.DropNoise && IsNoise(CharUnicodeInfo.GetUnicodeCategory(cp)));
 
     /// <summary>Punctuation, symbols, separators and controls: what spammers insert between the characters of a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNoise(UnicodeCategory category) => category is
         UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
         or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Qinglang.Text.Normalization;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class NumeralVariants
     private const string Variants = "壹贰貳叁叄肆伍陆陸柒捌玖拾佰仟";
     private const string Ordinary = "一二二三三四五六六七八九十百千";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Map(int codePoint)
     {
         var index = codePoint <= char.MaxValue ? Variants.IndexOf((char)codePoint, StringComparison.Ordinal) : -1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Qinglang.Text.Normalization;
 
@@ -27,6 +28,7 @@ internal static class UnicodeTables
 
     public static (int First, int Last)[] RegionalIndicator => LazyProperties.Value["regional"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Contains((int First, int Last)[] ranges, int codePoint)
     {
         int low = 0, high = ranges.Length - 1;

@@ -94,7 +94,15 @@ public sealed class EvasionTests
     [InlineData("١٨٨", "188")] // Arabic-Indic digits
     [InlineData("1\uFE0F\u20E38\uFE0F\u20E3", "18")] // keycaps
     [InlineData("ﬁ", "fi")]
+    [InlineData("⾊情", "色情")] // Kangxi radical that looks exactly like the ideograph
+    [InlineData("\uF9B1", "铃")] // CJK compatibility ideograph → unified 鈴 → simplified
     public void CompatibilityFormsFold(string evasive, string expected) => Assert.Equal(expected, Normalize(evasive));
+
+    [Theory]
+    [InlineData("ガギグ")]
+    [InlineData("한국어")]
+    [InlineData("Москва")]
+    public void OtherScriptsKeepTheirLetters(string text) => Assert.Equal(text.Length, Normalize(text).Length);
 
     [Fact]
     public void CompatibilityFormsStayWhenTheirStepIsOff() =>
