@@ -43,15 +43,55 @@ public sealed class TextNormalizer
     }
 
     /// <summary>Normalizes <paramref name="input"/> into <paramref name="buffer"/> (reused, grown as needed); returns the length.</summary>
-    public int Normalize(ReadOnlySpan<char> input, NormalizationBuffer buffer)
+    public int Normalize(ReadOnlySpan<char> input, NormalizationBuffer buffer) => Normalize(input, buffer, 0);
+
+    /// <summary>
+    /// Normalizes one chunk of a longer text, its map offset by <paramref name="originalOffset"/> (where the chunk
+    /// starts in the whole text), so a huge line can be processed in bounded memory. Cut chunks with
+    /// <see cref="ChunkEnd"/>; repeats are not collapsed across a cut.
+    /// </summary>
+    public int Normalize(ReadOnlySpan<char> input, NormalizationBuffer buffer, int originalOffset)
     {
         ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(originalOffset);
         buffer.Reserve(input.Length);
         var writer = new OutputWriter(buffer, repeatThreshold);
         var count = repeatThreshold == 0 ? Run(input, ref writer, buffer) : RunCollapsing(input, ref writer, buffer);
         buffer.Length = count;
+        if (originalOffset != 0)
+        {
+            buffer.Shift(originalOffset);
+        }
+
         return count;
     }
+
+    /// <summary>
+    /// Where to end a chunk of <paramref name="text"/> that should end near <paramref name="desiredEnd"/>: moved back
+    /// (at most 64 units) so no surrogate pair or emoji unit is cut — the cut falls between two BMP characters
+    /// neither of which joins or decorates a neighbour.
+    /// </summary>
+    public static int ChunkEnd(ReadOnlySpan<char> text, int desiredEnd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(desiredEnd);
+        if (desiredEnd >= text.Length)
+        {
+            return text.Length;
+        }
+
+        for (var end = desiredEnd; end > 0 && end > desiredEnd - 64; end--)
+        {
+            if (IsFreeStanding(text[end - 1]) && IsFreeStanding(text[end]))
+            {
+                return end;
+            }
+        }
+
+        return desiredEnd;
+    }
+
+    private static bool IsFreeStanding(char ch) =>
+        !char.IsSurrogate(ch) && ch is not ((char)ZeroWidthJoiner or '\uFE0E' or '\uFE0F' or '\u20E3');
 
     /// <summary>
     /// The hot loop without repeat collapsing. Its state lives in locals (the writer is only synced around the rare

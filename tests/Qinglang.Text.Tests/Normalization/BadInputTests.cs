@@ -57,6 +57,28 @@ public sealed class BadInputTests
         Assert.True(largeTime < smallTime * 40 + TimeSpan.FromMilliseconds(200), $"1 MB: {smallTime}, 10 MB: {largeTime}");
     }
 
+    [Fact]
+    public void AHugeLineNormalizesInChunksInBoundedMemory()
+    {
+        var line = Repeat("色*情👨‍👩‍👧 ｓｅｘ 𝐬𝐞𝐱 黃色網站。", 1_000_003);
+        var whole = TextNormalizer.Default.Normalize(line);
+        var buffer = new NormalizationBuffer();
+        var text = new System.Text.StringBuilder();
+        var starts = new List<int>();
+        for (var start = 0; start < line.Length;)
+        {
+            // Chunk ends picked to land inside surrogate pairs and ZWJ sequences: ChunkEnd moves them back.
+            var end = TextNormalizer.ChunkEnd(line, start + 65_537);
+            TextNormalizer.Default.Normalize(line.AsSpan(start, end - start), buffer, start);
+            text.Append(buffer.Text);
+            starts.AddRange(buffer.OriginalStarts.ToArray());
+            start = end;
+        }
+
+        Assert.Equal(whole.Text, text.ToString());
+        Assert.Equal(whole.OriginalStart, starts);
+    }
+
     private static string Repeat(string unit, int length)
     {
         var chars = new char[length];
