@@ -57,7 +57,8 @@ public sealed record NormalizationOptions
 
     /// <summary>
     /// Collapses a run of <see cref="RepeatThreshold"/> or more identical characters to one (色色色情 → 色情), the one
-    /// mapping back to the whole run. Shorter runs stay (久久, 妈妈); ASCII digits never collapse (phone numbers, ids).
+    /// mapping back to the whole run. Letters collapse too (fuuuck → fuck, WWW → w: a lexicon entry normalized the same
+    /// way reads alike). Shorter runs stay (久久, 妈妈); ASCII digits never collapse (phone numbers, ids).
     /// </summary>
     public bool CollapseRepeats { get; init; } = true;
 
