@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Qinglang.Text.Bench.NormalizationBenchmarks).Assembly).Run(args);
