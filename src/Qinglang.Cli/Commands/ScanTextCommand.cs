@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Qinglang.Core;
 using Qinglang.Text;
+using Qinglang.Text.Lexicons;
 using Qinglang.Text.Scanning;
 
 namespace Qinglang.Cli.Commands;
@@ -23,12 +24,13 @@ internal static class ScanTextCommand
     public static Command Create()
     {
         var input = new Argument<string?>("file") { Description = "Text file to scan, or '-' for stdin (the default)", Arity = ArgumentArity.ZeroOrOne };
+        var noDefault = new Option<bool>("--no-default-lexicon") { Description = "Do not match the curated default library, only the --lexicon files" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "Feature library (lexicon) file to match; repeatable", AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: {\"file\", \"findings\": [...]}" };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read JSON lines (field \"text\"); write each line back with its \"findings\"" };
         var command = new Command("scan-text", "Scan text for contacts, links, personal information, SEO stuffing and lexicon entries (exit 0: clean, 1: findings, 2: bad input).")
         {
-            input, lexicons, json, jsonl,
+            input, lexicons, noDefault, json, jsonl,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +39,7 @@ internal static class ScanTextCommand
                 return Fail("--json and --jsonl cannot be combined");
             }
 
-            var options = new ScanOptions { LexiconPaths = parse.GetValue(lexicons) ?? [] };
+            var options = new ScanOptions { LexiconPaths = parse.GetValue(lexicons) ?? [], UseDefaultLexicon = !parse.GetValue(noDefault) };
             foreach (var lexicon in options.LexiconPaths)
             {
                 if (!File.Exists(lexicon))
@@ -51,7 +53,7 @@ internal static class ScanTextCommand
             {
                 scanner = ScanPipeline.Build(options);
             }
-            catch (Exception ex) when (ex is NotSupportedException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+            catch (Exception ex) when (ex is LexiconLoadException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
             {
                 return Fail($"cannot load lexicons: {ex.Message}");
             }

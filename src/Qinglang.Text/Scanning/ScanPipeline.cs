@@ -1,4 +1,6 @@
 using Qinglang.Text.Detectors;
+using Qinglang.Text.Lexicons;
+using Qinglang.Text.Normalization;
 
 namespace Qinglang.Text.Scanning;
 
@@ -18,25 +20,22 @@ public static class ScanPipeline
     ];
 
     /// <summary>
-    /// The scanner for <paramref name="options"/>. Each lexicon path is turned into a detector by
-    /// <paramref name="loadLexicon"/> (the lexicon library's loader); asking for lexicons without a loader is an error,
-    /// never a silent scan without them.
+    /// The scanner for <paramref name="options"/>: the default library (unless turned off), one lexicon detector per
+    /// file given, then the built-in detectors. Lexicon entries and text go through the same normalizer.
     /// </summary>
-    /// <exception cref="NotSupportedException">Lexicon paths were given but no loader.</exception>
-    public static TextScanner Build(ScanOptions options, Func<string, ITextDetector>? loadLexicon = null)
+    /// <exception cref="LexiconLoadException">A lexicon file has errors (each with its file and line).</exception>
+    public static TextScanner Build(ScanOptions options)
     {
+        Func<string, NormalizedText>? normalize = options.Normalizer is { } normalizer ? normalizer.Normalize : null;
         var detectors = new List<ITextDetector>();
-        if (options.LexiconPaths.Count > 0)
+        if (options.UseDefaultLexicon)
         {
-            if (loadLexicon is null)
-            {
-                throw new NotSupportedException("this build has no lexicon loader; --lexicon cannot be used");
-            }
+            detectors.Add(new LexiconDetector(Lexicon.LoadDefault(), normalize));
+        }
 
-            foreach (var path in options.LexiconPaths)
-            {
-                detectors.Add(loadLexicon(path));
-            }
+        foreach (var path in options.LexiconPaths)
+        {
+            detectors.Add(new LexiconDetector(Lexicon.Load(path), normalize));
         }
 
         detectors.AddRange(BuiltInDetectors());

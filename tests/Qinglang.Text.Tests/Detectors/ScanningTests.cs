@@ -5,7 +5,8 @@ namespace Qinglang.Text.Tests.Detectors;
 
 public sealed class ScanningTests
 {
-    private static readonly TextScanner Scanner = ScanPipeline.Build(new ScanOptions());
+    /// <summary>The built-in detectors alone: these tests are about merging, not about the default library.</summary>
+    private static readonly TextScanner Scanner = ScanPipeline.Build(new ScanOptions { UseDefaultLexicon = false });
 
     [Fact]
     public void MergesAndSortsFindingsOfAllDetectors()
@@ -35,18 +36,25 @@ public sealed class ScanningTests
     }
 
     [Fact]
-    public void LexiconPathsNeedALoader()
+    public void LexiconFilesMatchThroughTheNormalizer()
     {
-        var options = new ScanOptions { LexiconPaths = ["words.txt"] };
-        Assert.Throws<NotSupportedException>(() => ScanPipeline.Build(options));
-        var loaded = new List<string>();
-        var scanner = ScanPipeline.Build(options, path =>
+        var path = Path.Combine(Path.GetTempPath(), $"qinglang-lexicon-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "黄色网站\tmod.porn\terror\n");
+        try
         {
-            loaded.Add(path);
-            return new FixedDetector();
-        });
-        Assert.Equal(["words.txt"], loaded);
-        Assert.Contains(scanner.Scan("abc"), f => f.Rule == "fixed");
+            var scanner = ScanPipeline.Build(new ScanOptions { LexiconPaths = [path], UseDefaultLexicon = false });
+            const string text = "快来看 黃*色 網\u200B站 吧";
+            var finding = Assert.Single(scanner.Scan(text), f => f.Category == "mod.porn");
+            Assert.Equal("黃*色 網\u200B站", text[finding.Start..finding.End]);
+            Assert.Equal("黄色网站", finding.Normalized);
+
+            var plain = ScanPipeline.Build(new ScanOptions { LexiconPaths = [path], UseDefaultLexicon = false, Normalizer = null });
+            Assert.DoesNotContain(plain.Scan(text), f => f.Category == "mod.porn");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
