@@ -94,36 +94,26 @@ internal static class JpegMarkers
     /// </summary>
     public static long FindEndOfImage(Stream input, long from)
     {
-        input.Position = from;
-        // Not disposed: disposing a BufferedStream would close the caller's stream.
-        var reader = new BufferedStream(input, 1 << 16);
-        Span<byte> two = stackalloc byte[2];
-        var position = from;
+        using var reader = new MarkerScanner(input, from);
         while (true)
         {
-            var value = reader.ReadByte();
-            position++;
-            if (value < 0)
+            // Entropy-coded data is skipped with a vectorized search for 0xFF, not byte by byte.
+            if (!reader.SkipPastNextFF())
             {
-                throw new ContainerFormatException("JPEG ends inside the image data (no EOI marker): the file is truncated", position - 1);
+                throw new ContainerFormatException("JPEG ends inside the image data (no EOI marker): the file is truncated", reader.Position);
             }
 
-            if (value != 0xFF)
-            {
-                continue;
-            }
-
-            var markerAt = position - 1;
+            var markerAt = reader.Position - 1;
+            int value;
             do
             {
-                value = reader.ReadByte();
-                position++;
+                value = reader.Next();
             }
             while (value == 0xFF);
 
             if (value < 0)
             {
-                throw new ContainerFormatException("JPEG ends inside the image data (no EOI marker): the file is truncated", position - 1);
+                throw new ContainerFormatException("JPEG ends inside the image data (no EOI marker): the file is truncated", reader.Position);
             }
 
             var marker = (byte)value;
@@ -134,7 +124,7 @@ internal static class JpegMarkers
 
             if (marker == EndOfImage)
             {
-                return position;
+                return reader.Position;
             }
 
             if (marker == StartOfImage)
@@ -142,19 +132,21 @@ internal static class JpegMarkers
                 throw new ContainerFormatException("SOI marker inside the image data", markerAt);
             }
 
-            if (reader.Read(two) != 2)
+            var high = reader.Next();
+            var low = reader.Next();
+            if (low < 0)
             {
                 throw new ContainerFormatException($"file ends inside the {Name(marker)} length", markerAt);
             }
 
-            var length = (two[0] << 8) | two[1];
-            if (length < 2 || position + length > input.Length)
+            var length = (high << 8) | low;
+            var segmentEnd = reader.Position - 2 + length;
+            if (length < 2 || segmentEnd > input.Length)
             {
                 throw new ContainerFormatException($"{Name(marker)} segment in the image data claims {length} bytes, which does not fit", markerAt);
             }
 
-            position += length;
-            reader.Seek(position, SeekOrigin.Begin);
+            reader.Seek(segmentEnd);
         }
     }
 
