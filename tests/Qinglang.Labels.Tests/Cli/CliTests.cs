@@ -15,8 +15,8 @@ public sealed class CliTests : IDisposable
     public void LabelThenInspectJsonHasTheDocumentedShape()
     {
         var png = Png("a.png");
-        Support.Cli.Run("label", png, "--producer", Conformance.Producer, "--produce-id", "g1").EnsureSuccess("label");
-        var result = Support.Cli.Run("inspect", png, "--json");
+        CliProcess.Run("label", png, "--producer", Conformance.Producer, "--produce-id", "g1").EnsureSuccess("label");
+        var result = CliProcess.Run("inspect", png, "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var file = Assert.Single(json.RootElement.EnumerateArray().ToList());
@@ -33,17 +33,17 @@ public sealed class CliTests : IDisposable
     {
         var labeled = Png("labeled.png");
         var bare = Png("bare.png");
-        Support.Cli.Run("label", labeled, "--producer", Conformance.Producer, "--produce-id", "g1").EnsureSuccess("label");
-        Assert.Equal(0, Support.Cli.Run("inspect", labeled).ExitCode);
+        CliProcess.Run("label", labeled, "--producer", Conformance.Producer, "--produce-id", "g1").EnsureSuccess("label");
+        Assert.Equal(0, CliProcess.Run("inspect", labeled).ExitCode);
 
-        var mixed = Support.Cli.Run("inspect", labeled, bare, "--json");
+        var mixed = CliProcess.Run("inspect", labeled, bare, "--json");
         Assert.Equal(1, mixed.ExitCode);
         using var json = JsonDocument.Parse(mixed.Stdout);
         var problems = json.RootElement[1].GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
         Assert.Contains("label.missing", problems);
         Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("label").ValueKind);
 
-        Assert.Equal(2, Support.Cli.Run("inspect", _folder.File("nope.png")).ExitCode);
+        Assert.Equal(2, CliProcess.Run("inspect", _folder.File("nope.png")).ExitCode);
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed class CliTests : IDisposable
         File.WriteAllBytes(Path.Combine(input, "blob.bin"), [0, 1, 2, 3, 255, 254]);
         var output = _folder.File("out");
 
-        var result = Support.Cli.Run("label", input, "-o", output, "--producer", Conformance.Producer, "--produce-id", "batch");
+        var result = CliProcess.Run("label", input, "-o", output, "--producer", Conformance.Producer, "--produce-id", "batch");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("2 labeled, 1 skipped", result.Stderr);
-        Assert.Equal(0, Support.Cli.Run("inspect", Path.Combine(output, "one.png"), Path.Combine(output, "sub", "two.png")).ExitCode);
-        Assert.Equal(1, Support.Cli.Run("inspect", Path.Combine(input, "one.png")).ExitCode); // input untouched
+        Assert.Equal(0, CliProcess.Run("inspect", Path.Combine(output, "one.png"), Path.Combine(output, "sub", "two.png")).ExitCode);
+        Assert.Equal(1, CliProcess.Run("inspect", Path.Combine(input, "one.png")).ExitCode); // input untouched
     }
 
     [Fact]
@@ -69,20 +69,20 @@ public sealed class CliTests : IDisposable
         var png = Png("a.png");
         var before = File.ReadAllBytes(png);
 
-        var chinese = Support.Cli.Run("label", png, "--producer", "某某科技", "--produce-id", "1");
+        var chinese = CliProcess.Run("label", png, "--producer", "某某科技", "--produce-id", "1");
         Assert.Equal(1, chinese.ExitCode);
         Assert.Contains("label.charset", chinese.Stderr);
 
-        var noProducer = Support.Cli.Run("label", png);
+        var noProducer = CliProcess.Run("label", png);
         Assert.Equal(1, noProducer.ExitCode);
         Assert.Contains("label.missing_element", noProducer.Stderr);
 
-        Assert.Equal(2, Support.Cli.Run("label", png, "--label", "7", "--producer", "x", "--produce-id", "y").ExitCode);
+        Assert.Equal(2, CliProcess.Run("label", png, "--label", "7", "--producer", "x", "--produce-id", "y").ExitCode);
         Assert.Equal(before, File.ReadAllBytes(png));
 
         var text = _folder.File("notes.png");
         File.WriteAllText(text, "本内容由人工智能生成。 plain text, no metadata.");
-        var plain = Support.Cli.Run("label", text, "--producer", Conformance.Producer, "--produce-id", "1");
+        var plain = CliProcess.Run("label", text, "--producer", Conformance.Producer, "--produce-id", "1");
         Assert.Equal(1, plain.ExitCode);
         Assert.Contains("format.no_implicit_site", plain.Stderr);
         Assert.Empty(_folder.Leftovers("a.png", "notes.png"));
@@ -93,18 +93,18 @@ public sealed class CliTests : IDisposable
     {
         var png = Png("a.png");
         var prefix = _folder.File("producer");
-        Support.Cli.Run("keygen", "-o", prefix).EnsureSuccess("keygen");
+        CliProcess.Run("keygen", "-o", prefix).EnsureSuccess("keygen");
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(prefix + ".key"));
         }
 
-        Support.Cli.Run("label", png, "--producer", Conformance.Producer, "--produce-id", "s1", "--sign-key", prefix + ".key").EnsureSuccess("label");
+        CliProcess.Run("label", png, "--producer", Conformance.Producer, "--produce-id", "s1", "--sign-key", prefix + ".key").EnsureSuccess("label");
 
-        Assert.Equal(0, Support.Cli.Run("inspect", png, "--trust-key", prefix + ".pub").ExitCode);
+        Assert.Equal(0, CliProcess.Run("inspect", png, "--trust-key", prefix + ".pub").ExitCode);
         var other = _folder.File("other");
-        Support.Cli.Run("keygen", "-o", other).EnsureSuccess("keygen");
-        var untrusted = Support.Cli.Run("inspect", png, "--trust-key", other + ".pub");
+        CliProcess.Run("keygen", "-o", other).EnsureSuccess("keygen");
+        var untrusted = CliProcess.Run("inspect", png, "--trust-key", other + ".pub");
         Assert.Equal(1, untrusted.ExitCode);
         Assert.Contains("signature.untrusted", untrusted.Stdout);
     }
@@ -112,7 +112,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void DemoRunsTheMainJob()
     {
-        var result = Support.Cli.Run("demo");
+        var result = CliProcess.Run("demo");
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("\"status\": \"trusted\"", result.Stdout);
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Qinglang.Text.Tests.Support;
 
 namespace Qinglang.Text.Tests.Cli;
 
@@ -20,20 +19,20 @@ public sealed class ScanTextCliTests : IDisposable
     [Fact]
     public void ExitCodesSayCleanFoundAndUnreadable()
     {
-        Assert.Equal(0, Support.Cli.Run("scan-text", Write("clean.txt", "今天天气很好。\n")).ExitCode);
-        var found = Support.Cli.Run("scan-text", Write("dirty.txt", "加我 vx: abc_123\n"));
+        Assert.Equal(0, CliProcess.Run("scan-text", Write("clean.txt", "今天天气很好。\n")).ExitCode);
+        var found = CliProcess.Run("scan-text", Write("dirty.txt", "加我 vx: abc_123\n"));
         Assert.Equal(1, found.ExitCode);
         Assert.Contains("contact.wechat", found.Stdout);
-        Assert.Equal(2, Support.Cli.Run("scan-text", _folder.File("missing.txt")).ExitCode);
-        Assert.Equal(2, Support.Cli.Run("scan-text", "--json", "--jsonl").ExitCode);
-        Assert.Equal(2, Support.Cli.Run("scan-text", "--bogus").ExitCode);
+        Assert.Equal(2, CliProcess.Run("scan-text", _folder.File("missing.txt")).ExitCode);
+        Assert.Equal(2, CliProcess.Run("scan-text", "--json", "--jsonl").ExitCode);
+        Assert.Equal(2, CliProcess.Run("scan-text", "--bogus").ExitCode);
     }
 
     [Fact]
     public void JsonHoldsFindingsWithExactOffsets()
     {
         const string text = "联系 1 3 8-0013-8000，网址 www点example点com\n";
-        var result = Support.Cli.Run("scan-text", Write("a.txt", text), "--json");
+        var result = CliProcess.Run("scan-text", Write("a.txt", text), "--json");
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -52,7 +51,7 @@ public sealed class ScanTextCliTests : IDisposable
     [Fact]
     public void ReadsStdinAndCatchesSeed000()
     {
-        var result = Support.Cli.RunWithInput(Seeds.Read("000"), "scan-text", "-", "--json");
+        var result = CliProcess.RunWithInput(Seeds.Read("000"), "scan-text", "-", "--json");
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -61,7 +60,7 @@ public sealed class ScanTextCliTests : IDisposable
         var firstLine = Seeds.Read("000").IndexOf('\n');
         Assert.All(findings, f => Assert.True(f.GetProperty("end").GetInt32() <= firstLine));
 
-        Assert.Equal(0, Support.Cli.RunWithInput(Seeds.Read("001"), "scan-text").ExitCode);
+        Assert.Equal(0, CliProcess.RunWithInput(Seeds.Read("001"), "scan-text").ExitCode);
     }
 
     [Fact]
@@ -72,7 +71,7 @@ public sealed class ScanTextCliTests : IDisposable
             "",
             """{"id":"b2","text":"一切正常。"}""",
             """{"id":"c3","text":"bad \ud800 QQ：12345678"}""") + "\n";
-        var result = Support.Cli.RunWithInput(input, "scan-text", "--jsonl");
+        var result = CliProcess.RunWithInput(input, "scan-text", "--jsonl");
         Assert.True(result.ExitCode == 1, result.Stderr);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -98,7 +97,7 @@ public sealed class ScanTextCliTests : IDisposable
     [Fact]
     public void BadJsonLinesAreReportedAndExitTwo()
     {
-        var result = Support.Cli.RunWithInput("{\"text\":\"ok\"}\nnot json\n{\"id\":1}\n", "scan-text", "--jsonl");
+        var result = CliProcess.RunWithInput("{\"text\":\"ok\"}\nnot json\n{\"id\":1}\n", "scan-text", "--jsonl");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("line 2", result.Stderr);
         Assert.Contains("line 3", result.Stderr);
@@ -113,7 +112,7 @@ public sealed class ScanTextCliTests : IDisposable
     {
         var path = _folder.File("bad.bin");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("电话"), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("13800138000\n")]);
-        var result = Support.Cli.Run("scan-text", path, "--json");
+        var result = CliProcess.Run("scan-text", path, "--json");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("invalid UTF-8", result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -138,7 +137,7 @@ public sealed class ScanTextCliTests : IDisposable
             writer.Write(" 13800138000 ");
         }
 
-        var result = Support.Cli.Run("scan-text", path, "--json");
+        var result = CliProcess.Run("scan-text", path, "--json");
         Assert.True(result.ExitCode == 1, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray().ToList());
@@ -148,7 +147,7 @@ public sealed class ScanTextCliTests : IDisposable
     [Fact]
     public void LexiconOptionChecksItsFiles()
     {
-        var result = Support.Cli.Run("scan-text", Write("a.txt", "x"), "--lexicon", _folder.File("none.txt"));
+        var result = CliProcess.Run("scan-text", Write("a.txt", "x"), "--lexicon", _folder.File("none.txt"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("none.txt", result.Stderr);
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Qinglang.Text.Scanning;
-using Qinglang.Text.Tests.Support;
 
 namespace Qinglang.Text.Tests.Detectors;
 

@@ -1,6 +1,5 @@
 using Qinglang.Core;
 using Qinglang.Text.Detectors;
-using Qinglang.Text.Tests.Support;
 
 namespace Qinglang.Text.Tests.Detectors;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Qinglang.Labels.Tests.Support;
+namespace Qinglang.Testing;
 
 /// <summary>Runs an external program (ffmpeg, exiftool, …) and captures what it says. A missing tool fails the test.</summary>
 public static class Tool
@@ -16,10 +17,16 @@ public static class Tool
 
     public static Result Run(string program, params string[] args) => Run(program, TimeSpan.FromMinutes(2), args);
 
-    public static Result Run(string program, TimeSpan timeout, params string[] args)
+    public static Result Run(string program, TimeSpan timeout, params string[] args) => Run(program, null, timeout, args);
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="stdin"/> as its standard input.</summary>
+    public static Result RunWithInput(string program, string stdin, params string[] args) => Run(program, stdin, TimeSpan.FromMinutes(2), args);
+
+    private static Result Run(string program, string? stdin, TimeSpan timeout, string[] args)
     {
         var info = new ProcessStartInfo(program)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -32,6 +39,12 @@ public static class Tool
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
+        process.StandardInput.Close();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

@@ -1,4 +1,4 @@
-namespace Qinglang.Labels.Tests.Support;
+namespace Qinglang.Testing;
 
 /// <summary>A folder under the system temp path, removed when the test ends.</summary>
 public sealed class TempFolder : IDisposable

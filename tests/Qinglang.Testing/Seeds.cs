@@ -1,4 +1,4 @@
-namespace Qinglang.Text.Tests.Support;
+namespace Qinglang.Testing;
 
 /// <summary>The shared seed texts, found from the repository root (the folder holding Qinglang.slnx).</summary>
 public static class Seeds
