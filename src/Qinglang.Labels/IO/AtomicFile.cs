@@ -17,10 +17,12 @@ public static class AtomicFile
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.qinglang.tmp");
         try
         {
+            long written;
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
+                written = stream.Length;
             }
 
             var modeSource = permissionsFrom ?? (File.Exists(full) ? full : null);
@@ -29,7 +31,7 @@ public static class AtomicFile
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(modeSource));
             }
 
-            Replace(temp, full);
+            Replace(temp, full, written >= ExchangeThreshold);
         }
         catch
         {
@@ -44,9 +46,10 @@ public static class AtomicFile
     /// allocate and start writing every delayed block of the new file first (auto_da_alloc), which costs as much as
     /// the copy itself on large files. Readers see the old or the new file either way.
     /// </summary>
-    private static void Replace(string temp, string destination)
+    private static void Replace(string temp, string destination, bool large)
     {
-        if (OperatingSystem.IsLinux() && File.Exists(destination))
+        // A small file has few delayed blocks, and the exchange costs an extra directory operation (the unlink).
+        if (large && OperatingSystem.IsLinux() && File.Exists(destination))
         {
             try
             {
@@ -64,6 +67,9 @@ public static class AtomicFile
 
         File.Move(temp, destination, overwrite: true);
     }
+
+    /// <summary>Files at least this large are swapped in with renameat2 exchange rather than a plain rename.</summary>
+    private const long ExchangeThreshold = 8 << 20;
 
     private const int AtCurrentDirectory = -100;
     private const uint RenameExchange = 2;
