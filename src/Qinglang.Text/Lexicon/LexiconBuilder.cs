@@ -111,6 +111,7 @@ public sealed class LexiconBuilder
     public LexiconLoadResult Build()
     {
         if (issues.Exists(i => i.Severity == Severity.Error)) return new LexiconLoadResult(null, issues);
+        CheckPinyinForms();
         var matcher = LexiconMatcher.Build(entries, Lexicon.DefaultKey);
         CheckCommonText(matcher);
         string version = versions.Count > 0 ? string.Join("+", versions.Distinct()) : ContentHash();
@@ -173,6 +174,23 @@ public sealed class LexiconBuilder
         if (CategoryCodes.IsKnown(category)) return true;
         Error("lexicon.category", $"Unknown category \"{category}\" (see the taxonomy: mod.porn, mod.gambling, ai.sexual, …).", source);
         return false;
+    }
+
+    private void CheckPinyinForms()
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Kind != EntryKind.Word || (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) == 0) continue;
+            var forms = PinyinForms.Of(entry.Text, entry.Flags, out bool capped);
+            if (forms.Count == 0)
+            {
+                Warning("lexicon.pinyin", $"\"{entry.Text}\" is flagged pinyin/initials but has no character with a Mandarin reading; the flag does nothing.", entry.Source);
+            }
+            else if (capped)
+            {
+                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; only the full pinyin, the initials and the first mixed forms are matched.", entry.Source);
+            }
+        }
     }
 
     private void CheckCommonText(LexiconMatcher matcher)

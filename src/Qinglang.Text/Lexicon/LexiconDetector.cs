@@ -49,7 +49,14 @@ public sealed class LexiconDetector : ITextDetector
         // so a 100 MB line costs one lower-cased copy, not eight bytes per character of map.
         var normalized = normalize?.Invoke(text);
         string matched = normalized?.Text ?? Lexicon.DefaultKey(text);
-        var result = current.MatcherFor(keyOf).Match(matched, mode);
+        // Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in
+        // normalized text every Latin letter touches its neighbours.
+        Func<int, int, bool>? standsAlone = normalized is null ? null : (start, end) =>
+        {
+            var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
+            return LatinToken.StandsAlone(text, originalStart, originalEnd);
+        };
+        var result = current.MatcherFor(keyOf).Match(matched, mode, standsAlone);
         var findings = new List<TextFinding>(result.Matches.Count);
         foreach (var match in result.Matches)
         {

@@ -14,17 +14,21 @@ public sealed class LexiconMatcher
     private readonly IReadOnlyList<LexiconEntry> entries;
     private readonly int[] keyEntry;        // automaton key → word or allow entry, -1 when the key only serves rules
     private readonly bool[] keyIsTerm;      // automaton key → used by some co-occurrence rule
+    private readonly bool[] keyStandalone;  // automaton key → a pinyin-initials form: its word hit must stand alone
     private readonly CooccurrenceRule[] cooccurrences;
     private readonly LexiconEntry[] regexes;
     private readonly bool hasAllow;
+    private readonly bool hasStandalone;
 
     private LexiconMatcher(IReadOnlyList<LexiconEntry> entries, AhoCorasick automaton, int[] keyEntry, bool[] keyIsTerm,
-        CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow)
+        bool[] keyStandalone, CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow)
     {
         this.entries = entries;
         Automaton = automaton;
         this.keyEntry = keyEntry;
         this.keyIsTerm = keyIsTerm;
+        this.keyStandalone = keyStandalone;
+        hasStandalone = Array.IndexOf(keyStandalone, true) >= 0;
         this.cooccurrences = cooccurrences;
         this.regexes = regexes;
         this.hasAllow = hasAllow;
@@ -36,7 +40,9 @@ public sealed class LexiconMatcher
     /// <summary>
     /// Builds a matcher. <paramref name="keyOf"/> turns an entry's text into the form it takes in normalized text
     /// (the normalizer applied to the entry); entries whose key is empty are left out, and of several entries
-    /// sharing a key the first one wins.
+    /// sharing a key the first one wins. Word entries flagged <c>pinyin</c>/<c>initials</c> add their
+    /// <see cref="PinyinForms"/> as further keys reporting the same entry, after every entry's own key, so a form
+    /// never takes a key that some entry spells out.
     /// </summary>
     public static LexiconMatcher Build(IReadOnlyList<LexiconEntry> entries, Func<string, string> keyOf)
     {
@@ -44,6 +50,7 @@ public sealed class LexiconMatcher
         var keyIds = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
         var keyEntry = new List<int>(entries.Count);
         var terms = new List<bool>(entries.Count);
+        var standalone = new List<bool>(entries.Count);
         var cooccurrences = new List<CooccurrenceRule>();
         var regexes = new List<LexiconEntry>();
         bool hasAllow = false;
@@ -56,6 +63,7 @@ public sealed class LexiconMatcher
             keys.Add(key);
             keyEntry.Add(-1);
             terms.Add(false);
+            standalone.Add(false);
             return id;
         }
 
@@ -83,17 +91,36 @@ public sealed class LexiconMatcher
             }
         }
 
+        foreach (var entry in entries)
+        {
+            if (entry.Kind != EntryKind.Word || (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) == 0) continue;
+            foreach (var form in PinyinForms.Of(entry.Text, entry.Flags))
+            {
+                string key = keyOf(form.Text);
+                if (key.Length == 0) continue;
+                int id = KeyFor(key);
+                if (keyEntry[id] >= 0) continue;
+                keyEntry[id] = entry.Id;
+                standalone[id] = form.IsInitials;
+            }
+        }
+
         var automaton = AhoCorasick.Build(keys);
-        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. cooccurrences], [.. regexes], hasAllow);
+        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], [.. cooccurrences], [.. regexes], hasAllow);
     }
 
     /// <summary>Counts raw automaton hits (words, allow phrases and terms) with no result handling.</summary>
     public int CountRawHits(ReadOnlySpan<char> text) => Automaton.Count(text);
 
-    /// <summary>Matches <paramref name="text"/>, which must already be normalized the way the keys were.</summary>
-    public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest)
+    /// <summary>
+    /// Matches <paramref name="text"/>, which must already be normalized the way the keys were. A pinyin-initials
+    /// hit counts only where <paramref name="standsAlone"/> (normalized start, end) says it is not part of a longer
+    /// Latin word; without it the check looks at <paramref name="text"/> itself, which is exact when the text is
+    /// the original only lower-cased.
+    /// </summary>
+    public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest, Func<int, int, bool>? standsAlone = null)
     {
-        if (!hasAllow && cooccurrences.Length == 0)
+        if (!hasAllow && cooccurrences.Length == 0 && !hasStandalone)
         {
             // Every key is a word: hits go straight into the result, with no intermediate list.
             var words = new WordSink { Hits = [], KeyEntry = keyEntry };
@@ -104,10 +131,10 @@ public sealed class LexiconMatcher
 
         var sink = new CollectingSink { Hits = [] };
         Automaton.Scan(text, ref sink);
-        return FromRawHits(text, sink.Hits, mode);
+        return FromRawHits(text, sink.Hits, mode, standsAlone);
     }
 
-    private MatchResult FromRawHits(ReadOnlySpan<char> text, List<RawHit> raw, MatchMode mode)
+    private MatchResult FromRawHits(ReadOnlySpan<char> text, List<RawHit> raw, MatchMode mode, Func<int, int, bool>? standsAlone)
     {
         if (raw.Count == 0 && regexes.Length == 0) return MatchResult.Empty;
         var allow = hasAllow ? CollectAllowSpans(raw) : null;
@@ -117,7 +144,13 @@ public sealed class LexiconMatcher
         {
             if (allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key)) continue;
             int entry = keyEntry[hit.Key];
-            if (entry >= 0 && entries[entry].Kind == EntryKind.Word) words.Add(new LexiconMatch(hit.Start, hit.End, entry));
+            if (entry >= 0 && entries[entry].Kind == EntryKind.Word
+                && (!keyStandalone[hit.Key] || (standsAlone?.Invoke(hit.Start, hit.End) ?? LatinToken.StandsAlone(text, hit.Start, hit.End))))
+            {
+                // Rejected initials are dropped before leftmost-longest, so they never hide a real hit.
+                words.Add(new LexiconMatch(hit.Start, hit.End, entry));
+            }
+
             if (keyIsTerm[hit.Key])
             {
                 termStarts ??= [];
