@@ -2,7 +2,7 @@ using System.CommandLine;
 using Qinglang.Cli.Console;
 using Qinglang.Labels;
 using Qinglang.Labels.Signing;
-using Qinglang.Review.Identification;
+using Qinglang.Review.Identifying;
 
 namespace Qinglang.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Qinglang.Review.Identification;
+using Qinglang.Review.Identifying;
 using Qinglang.Review.Metadata;
 
 namespace Qinglang.Review.Traces;

@@ -1,4 +1,4 @@
-using Qinglang.Review.Identification;
+using Qinglang.Review.Identifying;
 using Qinglang.Review.Metadata;
 
 namespace Qinglang.Review.Traces;

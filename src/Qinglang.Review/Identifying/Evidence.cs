@@ -1,4 +1,4 @@
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>
 /// One thing identification found: its <see cref="Kind"/> (stable code such as <c>c2pa</c>), where in the file,

@@ -6,7 +6,7 @@ using Qinglang.Labels.Signing;
 using Qinglang.Review.Metadata;
 using Qinglang.Review.Traces;
 
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>
 /// Decides, for one uploaded file, what a spreading platform must say about it (Measures Art. 6, labels.md §4–5):

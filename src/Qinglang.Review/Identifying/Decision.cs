@@ -1,4 +1,4 @@
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>The Label values of Measures Art. 6 and the notice a platform shows for each.</summary>
 public static class Decision

@@ -1,4 +1,4 @@
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>The stable codes of <see cref="Evidence.Kind"/>.</summary>
 public static class EvidenceKinds

@@ -1,4 +1,4 @@
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>
 /// The platform's decision on one file (Measures Art. 6): <see cref="Decision"/> is "1", "2", "3" or null, with the

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Qinglang.Review.Identification;
+namespace Qinglang.Review.Identifying;
 
 /// <summary>
 /// The JSON form of identifications: per file <c>path</c>, <c>format</c>, <c>decision</c> ("1", "2", "3" or null),
