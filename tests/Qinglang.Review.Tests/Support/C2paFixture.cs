@@ -14,11 +14,11 @@ public static class C2paFixture
     {
         var actions = actionsCbor ?? Actions(("c2pa.created", digitalSourceType));
         var claim = claimCbor ?? Claim(claimGenerator);
-        return Jumbf.Superbox("c2pa", "c2pa",
-            Jumbf.Superbox("c2ma", "urn:uuid:6d3c1f2a-8a4e-4b7b-9d65-1e0f6a2b3c4d",
-                Jumbf.Superbox("c2as", "c2pa.assertions", Jumbf.CborSuperbox("c2pa.actions", actions)),
-                Jumbf.CborSuperbox("c2pa.claim", claim),
-                Jumbf.Superbox("c2cs", "c2pa.signature", Jumbf.Box("cbor", new CborWriter().Array(0).ToArray()))));
+        return JumbfBuilder.Superbox("c2pa", "c2pa",
+            JumbfBuilder.Superbox("c2ma", "urn:uuid:6d3c1f2a-8a4e-4b7b-9d65-1e0f6a2b3c4d",
+                JumbfBuilder.Superbox("c2as", "c2pa.assertions", JumbfBuilder.CborSuperbox("c2pa.actions", actions)),
+                JumbfBuilder.CborSuperbox("c2pa.claim", claim),
+                JumbfBuilder.Superbox("c2cs", "c2pa.signature", JumbfBuilder.Box("cbor", new CborWriter().Array(0).ToArray()))));
     }
 
     /// <summary>{"actions": [{"action": a, "digitalSourceType": t}, …]}</summary>

@@ -7,7 +7,7 @@ namespace Qinglang.Review.Tests.Support;
 /// Builds JUMBF boxes from ISO/IEC 19566-5: a box is LBox (4 bytes) + TBox + payload; a superbox 'jumb' starts with a
 /// 'jumd' description box: content-type UUID (16 bytes), toggles (0x03: requestable, label present), label + NUL.
 /// </summary>
-public static class Jumbf
+public static class JumbfBuilder
 {
     /// <summary>C2PA content-type UUIDs: the 4-character code followed by 0011-0010-8000-00AA00389B71.</summary>
     public static Guid TypeUuid(string fourCc) => new(Encoding.ASCII.GetBytes(fourCc).Concat(Convert.FromHexString("0011001080000" + "0AA00389B71")).ToArray(), bigEndian: true);
