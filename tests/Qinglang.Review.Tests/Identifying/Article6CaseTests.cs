@@ -60,6 +60,23 @@ public sealed class Article6CaseTests : IDisposable
     }
 
     [Fact]
+    public void EarlierPlatformsSuspectedLabelIsATraceNotCase1()
+    {
+        var png = Media.Png(_folder);
+        var labeled = _folder.File("relabeled.png");
+        new LabelWriter(CarrierRegistry.Default).Write(png, labeled, new LabelRequest
+        {
+            Label = "3", ContentProducer = Producer, ProduceID = "x", ContentPropagator = "001191110108MA01KP2T4Q20001", PropagateID = "p1",
+        });
+
+        var result = Identify.Run(labeled);
+
+        Assert.Equal(Decision.Suspected, result.Decision);
+        Assert.Contains("Label \"3\"", Identify.Trace(result, EvidenceKinds.ImplicitLabel).Detail);
+        Assert.Equal(Decision.Declared, Identify.Run(labeled, declared: true).Decision);
+    }
+
+    [Fact]
     public void DeclarationWithoutLabelIsCase2()
     {
         var result = Identify.Run(Media.Png(_folder), declared: true);
