@@ -1,0 +1,109 @@
+using Qinglang.Review.Identifying;
+using Qinglang.Review.Tests.Support;
+
+namespace Qinglang.Review.Tests.Identifying;
+
+/// <summary>IPTC DigitalSourceType and generator fingerprints written by exiftool or inserted as PNG text chunks.</summary>
+public sealed class MetadataTraceTests : IDisposable
+{
+    private const string Iptc = "http://cv.iptc.org/newscodes/digitalsourcetype/";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData("trainedAlgorithmicMedia", "jpg")]
+    [InlineData("compositeWithTrainedAlgorithmicMedia", "png")]
+    public void IptcTrainedAlgorithmicMediaIsCase3(string code, string extension)
+    {
+        var file = extension == "jpg" ? Media.Jpeg(_folder) : Media.Png(_folder);
+        Tool.Run("exiftool", "-overwrite_original", $"-XMP-iptcExt:DigitalSourceType={Iptc}{code}", file).EnsureSuccess("exiftool");
+
+        var result = Identify.Run(file);
+
+        Assert.Equal(Decision.Suspected, result.Decision);
+        Assert.Contains(code, Identify.Trace(result, EvidenceKinds.IptcSourceType).Detail);
+    }
+
+    [Fact]
+    public void BareAlgorithmicMediaIsNotMachineLearning()
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", $"-XMP-iptcExt:DigitalSourceType={Iptc}algorithmicMedia", jpeg).EnsureSuccess("exiftool");
+
+        var result = Identify.Run(jpeg);
+
+        Assert.Null(result.Decision);
+        Assert.False(Assert.Single(result.Evidence, e => e.Kind == EvidenceKinds.IptcSourceType).IndicatesAi);
+    }
+
+    [Fact]
+    public void StableDiffusionWebUiParametersAreATrace()
+    {
+        var png = Media.Png(_folder);
+        Embed.PngText(png, "parameters", "1girl, masterpiece\nSteps: 28, Sampler: DPM++ 2M Karras, CFG scale: 6.5, Seed: 42");
+        Tool.Run("exiftool", "-PNG:Parameters", png).EnsureSuccess("exiftool reading the inserted chunk");
+
+        var trace = Identify.Trace(Identify.Run(png), EvidenceKinds.StableDiffusion);
+        Assert.Contains("tEXt", trace.Where);
+    }
+
+    [Fact]
+    public void PromptWordParametersWithoutSettingsIsNotATrace()
+    {
+        var png = Media.Png(_folder);
+        Embed.PngText(png, "parameters", "exposure=1.0");
+
+        Assert.Null(Identify.Run(png).Decision);
+    }
+
+    [Fact]
+    public void ComfyUiPromptAndWorkflowAreTraces()
+    {
+        var png = Media.Png(_folder);
+        Embed.PngText(png, "prompt", """{"3":{"class_type":"KSampler","inputs":{"seed":5}},"4":{"class_type":"CheckpointLoaderSimple","inputs":{}}}""");
+        Embed.PngText(png, "workflow", """{"last_node_id":9,"nodes":[{"id":3,"type":"KSampler"}],"links":[]}""");
+
+        var result = Identify.Run(png);
+
+        Assert.Equal(Decision.Suspected, result.Decision);
+        var traces = result.Evidence.Where(e => e.Kind == EvidenceKinds.ComfyUi).ToList();
+        Assert.Equal(2, traces.Count);
+        Assert.Contains("KSampler", traces[0].Detail);
+    }
+
+    [Fact]
+    public void NovelAiSoftwareAndCommentAreTraces()
+    {
+        var png = Media.Png(_folder);
+        Embed.PngText(png, "Software", "NovelAI");
+        Embed.PngText(png, "Comment", """{"prompt":"a fox","steps":28,"sampler":"k_euler","seed":7,"uc":"lowres","scale":5.0}""");
+
+        var traces = Identify.Run(png).Evidence.Where(e => e.Kind == EvidenceKinds.NovelAi).ToList();
+        Assert.Equal(2, traces.Count);
+    }
+
+    [Theory]
+    [InlineData("-EXIF:Software=Midjourney v6", "Midjourney")]
+    [InlineData("-EXIF:Artist=通义万相", "通义万相")]
+    [InlineData("-XMP-xmp:CreatorTool=DALL·E 3", "DALL·E")]
+    public void KnownGeneratorInSoftwareFieldsIsATrace(string assignment, string product)
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", assignment, jpeg).EnsureSuccess("exiftool");
+
+        var result = Identify.Run(jpeg);
+
+        Assert.Equal(Decision.Suspected, result.Decision);
+        Assert.Contains(product, Identify.Trace(result, EvidenceKinds.GeneratorSoftware).Detail);
+    }
+
+    [Fact]
+    public void OrdinarySoftwareIsNotATrace()
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", "-EXIF:Software=GIMP 2.10", "-EXIF:Artist=Sorayama", jpeg).EnsureSuccess("exiftool");
+
+        Assert.Null(Identify.Run(jpeg).Decision);
+    }
+}
