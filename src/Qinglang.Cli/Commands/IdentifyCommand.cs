@@ -17,25 +17,16 @@ internal static class IdentifyCommand
         var paths = new Argument<string[]>("path") { Description = "Files or folders to identify", Arity = ArgumentArity.OneOrMore };
         var declared = new Option<bool>("--declared-ai") { Description = "The uploader declared the content AI-generated (Art. 6 case 2)" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array, one object per file" };
-        var trust = new Option<string[]>("--trust-key") { Description = "SM2 key (PEM) whose label signatures are trusted; repeatable", AllowMultipleArgumentsPerToken = false };
+        var trust = TrustedKeyOption.Create("label signatures");
         var command = new Command("identify", "Decide whether uploads are AI-generated: implicit label, declaration, traces (exit 0: all identified, 2: unreadable input).")
         {
             paths, declared, json, trust,
         };
         command.SetAction(parse =>
         {
-            var trusted = new List<Sm2KeyPair>();
-            foreach (var keyPath in parse.GetValue(trust) ?? [])
+            if (TrustedKeyOption.Load(parse, trust) is not { } trusted)
             {
-                try
-                {
-                    trusted.Add(Sm2KeyPair.Load(keyPath));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
-                {
-                    System.Console.Error.WriteLine($"qinglang: cannot use trusted key {keyPath}: {ex.Message}");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
             }
 
             return Run(parse.GetValue(paths)!, parse.GetValue(declared), parse.GetValue(json), trusted);

@@ -15,22 +15,13 @@ internal static class InspectCommand
     {
         var paths = new Argument<string[]>("path") { Description = "Files or folders to inspect", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print a JSON array, one object per file" };
-        var trust = new Option<string[]>("--trust-key") { Description = "SM2 public or private key (PEM) whose signatures are trusted; repeatable", AllowMultipleArgumentsPerToken = false };
+        var trust = TrustedKeyOption.Create("signatures");
         var command = new Command("inspect", "Read and validate implicit labels (exit 0: all valid, 1: some not, 2: unreadable input).") { paths, json, trust };
         command.SetAction(parse =>
         {
-            var trusted = new List<Sm2KeyPair>();
-            foreach (var keyPath in parse.GetValue(trust) ?? [])
+            if (TrustedKeyOption.Load(parse, trust) is not { } trusted)
             {
-                try
-                {
-                    trusted.Add(Sm2KeyPair.Load(keyPath));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
-                {
-                    System.Console.Error.WriteLine($"qinglang: cannot use trusted key {keyPath}: {ex.Message}");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
             }
 
             return Run(parse.GetValue(paths)!, parse.GetValue(json), trusted);

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Qinglang.Labels;
+using Qinglang.Labels.Signing;
+
+namespace Qinglang.Cli.Commands;
+
+/// <summary>The repeatable <c>--trust-key</c> option of the commands that verify label signatures.</summary>
+internal static class TrustedKeyOption
+{
+    public static Option<string[]> Create(string what) =>
+        new("--trust-key") { Description = $"SM2 public or private key (PEM) whose {what} are trusted; repeatable", AllowMultipleArgumentsPerToken = false };
+
+    /// <summary>Loads every key given; null (after saying why on stderr) when one cannot be used.</summary>
+    public static List<Sm2KeyPair>? Load(ParseResult parse, Option<string[]> option)
+    {
+        var trusted = new List<Sm2KeyPair>();
+        foreach (var keyPath in parse.GetValue(option) ?? [])
+        {
+            try
+            {
+                trusted.Add(Sm2KeyPair.Load(keyPath));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
+            {
+                System.Console.Error.WriteLine($"qinglang: cannot use trusted key {keyPath}: {ex.Message}");
+                return null;
+            }
+        }
+
+        return trusted;
+    }
+}
