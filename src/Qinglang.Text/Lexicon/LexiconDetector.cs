@@ -11,31 +11,59 @@ namespace Qinglang.Text.Lexicons;
 /// </summary>
 public sealed class LexiconDetector : ITextDetector
 {
+    /// <summary>
+    /// One normalization buffer per thread, shared by every detector that owns its normalizer: a scan normalizes,
+    /// matches and maps in one call, so after warm-up no call allocates a normalized copy or an offset map.
+    /// </summary>
+    [ThreadStatic]
+    private static NormalizationBuffer? threadBuffer;
+
+    /// <summary>Largest buffer (in characters) a thread keeps between scans: 4M characters, about 40 MB with its map.</summary>
+    private const int KeptBufferLength = 1 << 22;
+
     private readonly Func<Lexicon> lexicon;
+    private readonly TextNormalizer? normalizer;
     private readonly Func<string, NormalizedText>? normalize;
     private readonly Func<string, string> keyOf;
     private readonly MatchMode mode;
 
     public LexiconDetector(Lexicon lexicon, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
-        : this(() => lexicon, normalizer, mode)
+        : this(() => lexicon, null, normalizer, mode)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+    }
+
+    /// <summary>A detector that runs <paramref name="normalizer"/> itself, into a reused buffer (the fast path).</summary>
+    public LexiconDetector(Lexicon lexicon, TextNormalizer normalizer, MatchMode mode = MatchMode.Longest)
+        : this(() => lexicon, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
     }
 
     public LexiconDetector(LexiconStore store, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
-        : this(() => store.Current, normalizer, mode)
+        : this(() => store.Current, null, normalizer, mode)
     {
         ArgumentNullException.ThrowIfNull(store);
         // The store builds this detector's matcher for a new lexicon before making it current.
         store.AddKeyNormalizer(keyOf);
     }
 
-    private LexiconDetector(Func<Lexicon> lexicon, Func<string, NormalizedText>? normalizer, MatchMode mode)
+    public LexiconDetector(LexiconStore store, TextNormalizer normalizer, MatchMode mode = MatchMode.Longest)
+        : this(() => store.Current, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.AddKeyNormalizer(keyOf);
+    }
+
+    private LexiconDetector(Func<Lexicon> lexicon, TextNormalizer? owned, Func<string, NormalizedText>? normalizer, MatchMode mode)
     {
         this.lexicon = lexicon;
         this.mode = mode;
+        this.normalizer = owned;
         normalize = normalizer;
-        keyOf = normalizer is null ? Lexicon.DefaultKey : word => normalizer(word).Text;
+        keyOf = owned is not null ? word => owned.Normalize(word).Text
+            : normalizer is not null ? word => normalizer(word).Text
+            : Lexicon.DefaultKey;
     }
 
     public IEnumerable<TextFinding> Detect(string text) => Scan(text).Findings;
@@ -45,24 +73,86 @@ public sealed class LexiconDetector : ITextDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
-        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built,
-        // so a 100 MB line costs one lower-cased copy, not eight bytes per character of map.
-        var normalized = normalize?.Invoke(text);
-        string matched = normalized?.Text ?? Lexicon.DefaultKey(text);
-        var result = current.MatcherFor(keyOf).Match(matched, mode);
-        var findings = new List<TextFinding>(result.Matches.Count);
-        foreach (var match in result.Matches)
+        var matcher = current.MatcherFor(keyOf);
+        if (normalizer is not null)
         {
-            var entry = current.Entries[match.EntryId];
-            var (start, end) = normalized?.ToOriginal(match.Start, match.End) ?? (match.Start, match.End);
-            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, text[start..end],
-                matched[match.Start..match.End], entry.RuleName));
+            var buffer = threadBuffer ??= new NormalizationBuffer();
+            normalizer.Normalize(text, buffer);
+            var result = matcher.Match(buffer.Text, mode);
+            var found = (Findings(current, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
+            if (buffer.TextArray.Length > KeptBufferLength)
+            {
+                threadBuffer = null; // a one-off huge text should not pin ten bytes per character for the thread's life
+            }
+
+            return found;
         }
 
-        // Ordered by original start: a normalizer may reorder nothing, but be exact about the contract anyway.
-        findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        var timedOut = result.TimedOutEntries.Select(id => current.Entries[id]).ToList();
-        return (findings, timedOut);
+        if (normalize is not null)
+        {
+            var normalized = normalize(text);
+            var result = matcher.Match(normalized.Text, mode);
+            return (Findings(current, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
+        }
+
+        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built,
+        // so a 100 MB line costs one lower-cased copy, not eight bytes per character of map.
+        string lowered = Lexicon.DefaultKey(text);
+        var plain = matcher.Match(lowered, mode);
+        return (Findings(current, text, lowered, plain, default, default), TimedOut(current, plain));
+    }
+
+    /// <summary>
+    /// Maps matches in <paramref name="matched"/> back to <paramref name="text"/> through the offset map (empty map:
+    /// offsets are the same). Matches come ordered by normalized start and the map never goes backwards, so the
+    /// findings are already in original order; the sort only runs if a custom normalizer breaks that.
+    /// </summary>
+    private static List<TextFinding> Findings(Lexicon current, string text, ReadOnlySpan<char> matched, MatchResult result,
+        ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        var matches = result.Matches;
+        var findings = new List<TextFinding>(matches.Count);
+        bool ordered = true;
+        int lastStart = int.MinValue, lastEnd = int.MinValue;
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            var entry = current.Entries[match.EntryId];
+            int start = match.Start, end = match.End;
+            if (!starts.IsEmpty)
+            {
+                (start, end) = (starts[match.Start], ends[match.End - 1]);
+            }
+
+            ordered &= start > lastStart || (start == lastStart && end >= lastEnd);
+            (lastStart, lastEnd) = (start, end);
+            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, text.Substring(start, end - start),
+                new string(matched[match.Start..match.End]), entry.RuleName));
+        }
+
+        if (!ordered)
+        {
+            findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        }
+
+        return findings;
+    }
+
+    private static IReadOnlyList<LexiconEntry> TimedOut(Lexicon current, MatchResult result)
+    {
+        var ids = result.TimedOutEntries;
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var entries = new LexiconEntry[ids.Count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = current.Entries[ids[i]];
+        }
+
+        return entries;
     }
 
     /// <summary>
