@@ -18,6 +18,14 @@ public sealed class LexiconDetector : ITextDetector
     [ThreadStatic]
     private static NormalizationBuffer? threadBuffer;
 
+    /// <summary>The matcher's hit list, reused the same way (the findings are built from it before the call returns).</summary>
+    [ThreadStatic]
+    private static List<LexiconMatch>? threadHits;
+
+    /// <summary>Lower-cased copy of the text when there is no normalizer (offsets unchanged, so no map).</summary>
+    [ThreadStatic]
+    private static char[]? threadLower;
+
     /// <summary>Largest buffer (in characters) a thread keeps between scans: 4M characters, about 40 MB with its map.</summary>
     private const int KeptBufferLength = 1 << 22;
 
@@ -74,17 +82,19 @@ public sealed class LexiconDetector : ITextDetector
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
         var matcher = current.MatcherFor(keyOf);
+        var wordKeys = matcher.WordKeys;
         if (normalizer is not null)
         {
             var buffer = threadBuffer ??= new NormalizationBuffer();
             normalizer.Normalize(text, buffer);
-            var result = matcher.Match(buffer.Text, mode);
-            var found = (Findings(current, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
+            var result = matcher.Match(buffer.Text, mode, Hits());
+            var found = (Findings(current, wordKeys, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
             if (buffer.TextArray.Length > KeptBufferLength)
             {
                 threadBuffer = null; // a one-off huge text should not pin ten bytes per character for the thread's life
             }
 
+            DropHitsIfHuge();
             return found;
         }
 
@@ -92,14 +102,40 @@ public sealed class LexiconDetector : ITextDetector
         {
             var normalized = normalize(text);
             var result = matcher.Match(normalized.Text, mode);
-            return (Findings(current, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
+            return (Findings(current, wordKeys, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
         }
 
-        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built,
-        // so a 100 MB line costs one lower-cased copy, not eight bytes per character of map.
-        string lowered = Lexicon.DefaultKey(text);
-        var plain = matcher.Match(lowered, mode);
-        return (Findings(current, text, lowered, plain, default, default), TimedOut(current, plain));
+        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built.
+        // Texts up to the kept size are lower-cased into the thread's buffer; a huge one gets its own copy.
+        if (text.Length > KeptBufferLength)
+        {
+            string lowered = Lexicon.DefaultKey(text);
+            var huge = matcher.Match(lowered, mode);
+            return (Findings(current, wordKeys, text, lowered, huge, default, default), TimedOut(current, huge));
+        }
+
+        if (threadLower is null || threadLower.Length < text.Length)
+        {
+            threadLower = new char[Math.Max(text.Length, Math.Min(KeptBufferLength, (threadLower?.Length ?? 0) * 2))];
+        }
+
+        var lower = threadLower.AsSpan(0, text.Length);
+        text.AsSpan().ToLowerInvariant(lower);
+        var plain = matcher.Match(lower, mode, Hits());
+        var plainFound = (Findings(current, wordKeys, text, lower, plain, default, default), TimedOut(current, plain));
+        DropHitsIfHuge();
+        return plainFound;
+    }
+
+    private static List<LexiconMatch> Hits() => threadHits ??= [];
+
+    /// <summary>Keeps the reused hit list only while it is of ordinary size (a pathological text could make it huge).</summary>
+    private static void DropHitsIfHuge()
+    {
+        if (threadHits is { Capacity: > KeptBufferLength / 8 })
+        {
+            threadHits = null;
+        }
     }
 
     /// <summary>
@@ -107,7 +143,7 @@ public sealed class LexiconDetector : ITextDetector
     /// offsets are the same). Matches come ordered by normalized start and the map never goes backwards, so the
     /// findings are already in original order; the sort only runs if a custom normalizer breaks that.
     /// </summary>
-    private static List<TextFinding> Findings(Lexicon current, string text, ReadOnlySpan<char> matched, MatchResult result,
+    private static List<TextFinding> Findings(Lexicon current, string?[] wordKeys, string text, ReadOnlySpan<char> matched, MatchResult result,
         ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
     {
         var matches = result.Matches;
@@ -126,8 +162,14 @@ public sealed class LexiconDetector : ITextDetector
 
             ordered &= start > lastStart || (start == lastStart && end >= lastEnd);
             (lastStart, lastEnd) = (start, end);
-            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, text.Substring(start, end - start),
-                new string(matched[match.Start..match.End]), entry.RuleName));
+            // A word hit is its key exactly, so the key string kept per entry is the normalized form; and when the
+            // text was not disguised it is the original too: the finding is then the only allocation. Comparing
+            // against the matched text (hot in cache) rather than the entry's string avoids a cache miss per hit.
+            var normal = matched[match.Start..match.End];
+            string normalized = wordKeys[match.EntryId] ?? new string(normal);
+            var original = text.AsSpan(start, end - start);
+            string written = original.SequenceEqual(normal) ? normalized : original.ToString();
+            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, written, normalized, entry.RuleName));
         }
 
         if (!ordered)
