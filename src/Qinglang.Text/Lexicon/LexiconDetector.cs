@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Qinglang.Text.Matching;
 using Qinglang.Text.Normalization;
 
@@ -34,6 +36,9 @@ public sealed class LexiconDetector : ITextDetector
     private readonly Func<string, NormalizedText>? normalize;
     private readonly Func<string, string> keyOf;
     private readonly MatchMode mode;
+
+    /// <summary>Per matcher (one per lexicon version), the shared part of each entry's findings; built on first use.</summary>
+    private readonly ConditionalWeakTable<LexiconMatcher, FindingTemplate[]> templates = new();
 
     public LexiconDetector(Lexicon lexicon, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
         : this(() => lexicon, null, normalizer, mode)
@@ -82,13 +87,13 @@ public sealed class LexiconDetector : ITextDetector
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
         var matcher = current.MatcherFor(keyOf);
-        var wordKeys = matcher.WordKeys;
+        var wordKeys = templates.GetValue(matcher, m => FindingTemplate.For(current.Entries, m));
         if (normalizer is not null)
         {
             var buffer = threadBuffer ??= new NormalizationBuffer();
             normalizer.Normalize(text, buffer);
             var result = matcher.Match(buffer.Text, mode, Hits());
-            var found = (Findings(current, wordKeys, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
+            var found = (Findings(wordKeys, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
             if (buffer.TextArray.Length > KeptBufferLength)
             {
                 threadBuffer = null; // a one-off huge text should not pin ten bytes per character for the thread's life
@@ -102,7 +107,7 @@ public sealed class LexiconDetector : ITextDetector
         {
             var normalized = normalize(text);
             var result = matcher.Match(normalized.Text, mode);
-            return (Findings(current, wordKeys, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
+            return (Findings(wordKeys, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
         }
 
         // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built.
@@ -111,7 +116,7 @@ public sealed class LexiconDetector : ITextDetector
         {
             string lowered = Lexicon.DefaultKey(text);
             var huge = matcher.Match(lowered, mode);
-            return (Findings(current, wordKeys, text, lowered, huge, default, default), TimedOut(current, huge));
+            return (Findings(wordKeys, text, lowered, huge, default, default), TimedOut(current, huge));
         }
 
         if (threadLower is null || threadLower.Length < text.Length)
@@ -120,9 +125,9 @@ public sealed class LexiconDetector : ITextDetector
         }
 
         var lower = threadLower.AsSpan(0, text.Length);
-        text.AsSpan().ToLowerInvariant(lower);
+        InvariantLowerCase.Apply(text, lower);
         var plain = matcher.Match(lower, mode, Hits());
-        var plainFound = (Findings(current, wordKeys, text, lower, plain, default, default), TimedOut(current, plain));
+        var plainFound = (Findings(wordKeys, text, lower, plain, default, default), TimedOut(current, plain));
         DropHitsIfHuge();
         return plainFound;
     }
@@ -143,17 +148,16 @@ public sealed class LexiconDetector : ITextDetector
     /// offsets are the same). Matches come ordered by normalized start and the map never goes backwards, so the
     /// findings are already in original order; the sort only runs if a custom normalizer breaks that.
     /// </summary>
-    private static List<TextFinding> Findings(Lexicon current, string?[] wordKeys, string text, ReadOnlySpan<char> matched, MatchResult result,
+    private static List<TextFinding> Findings(FindingTemplate[] shared, string text, ReadOnlySpan<char> matched, MatchResult result,
         ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
     {
-        var matches = result.Matches;
-        var findings = new List<TextFinding>(matches.Count);
+        var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : [.. result.Matches];
+        var findings = new List<TextFinding>(matches.Length);
         bool ordered = true;
         int lastStart = int.MinValue, lastEnd = int.MinValue;
-        for (int i = 0; i < matches.Count; i++)
+        foreach (var match in matches)
         {
-            var match = matches[i];
-            var entry = current.Entries[match.EntryId];
+            ref readonly var entry = ref shared[match.EntryId];
             int start = match.Start, end = match.End;
             if (!starts.IsEmpty)
             {
@@ -166,10 +170,10 @@ public sealed class LexiconDetector : ITextDetector
             // text was not disguised it is the original too: the finding is then the only allocation. Comparing
             // against the matched text (hot in cache) rather than the entry's string avoids a cache miss per hit.
             var normal = matched[match.Start..match.End];
-            string normalized = wordKeys[match.EntryId] ?? new string(normal);
+            string normalized = entry.Key ?? new string(normal);
             var original = text.AsSpan(start, end - start);
             string written = original.SequenceEqual(normal) ? normalized : original.ToString();
-            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, written, normalized, entry.RuleName));
+            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, written, normalized, entry.Rule));
         }
 
         if (!ordered)

@@ -54,4 +54,19 @@ public sealed class LexiconDetectorBufferTests
 
         Assert.Equal([(0, 4, "ai脱衣"), (5, 7, "冰毒")], findings.Select(f => (f.Start, f.End, f.Text)));
     }
+
+    [Fact]
+    public void TableLowerCasingAgreesWithTheFramework()
+    {
+        // Every BMP character, a Deseret pair (supplementary letters with case), and lone surrogates at both ends.
+        var all = new char[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) all[c] = (char)c;
+        string text = "\uDC00" + new string(all) + "\U00010400x\U00010428\uD801";
+        var expected = text.ToLowerInvariant();
+        var actual = new char[text.Length];
+
+        InvariantLowerCase.Apply(text, actual);
+
+        Assert.Equal(expected, new string(actual));
+    }
 }
