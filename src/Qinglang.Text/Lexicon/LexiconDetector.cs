@@ -148,10 +148,15 @@ public sealed class LexiconDetector : ITextDetector
     /// offsets are the same). Matches come ordered by normalized start and the map never goes backwards, so the
     /// findings are already in original order; the sort only runs if a custom normalizer breaks that.
     /// </summary>
-    private static List<TextFinding> Findings(FindingTemplate[] shared, string text, ReadOnlySpan<char> matched, MatchResult result,
+    private static IReadOnlyList<TextFinding> Findings(FindingTemplate[] shared, string text, ReadOnlySpan<char> matched, MatchResult result,
         ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
     {
         var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : [.. result.Matches];
+        if (matches.IsEmpty)
+        {
+            return []; // the common case on clean text: nothing at all allocated
+        }
+
         var findings = new List<TextFinding>(matches.Length);
         bool ordered = true;
         int lastStart = int.MinValue, lastEnd = int.MinValue;
