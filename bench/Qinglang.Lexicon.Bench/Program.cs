@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Qinglang.Lexicon.Bench;
 
-// `--quick` prints Stopwatch numbers in seconds; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// `--quick` prints Stopwatch numbers in seconds (`--pipeline`: only the whole lexicon path); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["--quick"]) QuickReport.Run();
+else if (args is ["--pipeline"]) QuickReport.RunPipeline();
 else BenchmarkSwitcher.FromAssembly(typeof(BuildBenchmarks).Assembly).Run(args);

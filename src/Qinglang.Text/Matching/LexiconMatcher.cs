@@ -21,9 +21,10 @@ public sealed class LexiconMatcher
     private readonly bool hasStandalone;
 
     private LexiconMatcher(IReadOnlyList<LexiconEntry> entries, AhoCorasick automaton, int[] keyEntry, bool[] keyIsTerm,
-        bool[] keyStandalone, CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow)
+        bool[] keyStandalone, CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow, string?[] wordKeys)
     {
         this.entries = entries;
+        WordKeys = wordKeys;
         Automaton = automaton;
         this.keyEntry = keyEntry;
         this.keyIsTerm = keyIsTerm;
@@ -33,6 +34,12 @@ public sealed class LexiconMatcher
         this.regexes = regexes;
         this.hasAllow = hasAllow;
     }
+
+    /// <summary>
+    /// Per entry id, the key a word entry matches as (the entry's own string when keying left it unchanged), null
+    /// for other kinds: a word hit's normalized text is exactly this string, so findings can share it.
+    /// </summary>
+    internal string?[] WordKeys { get; }
 
     /// <summary>The automaton behind the word pass (for sizing and raw throughput).</summary>
     public AhoCorasick Automaton { get; }
@@ -54,6 +61,7 @@ public sealed class LexiconMatcher
         var cooccurrences = new List<CooccurrenceRule>();
         var regexes = new List<LexiconEntry>();
         bool hasAllow = false;
+        var wordKeys = new string?[entries.Count];
 
         int KeyFor(string key)
         {
@@ -76,6 +84,7 @@ public sealed class LexiconMatcher
                     if (key.Length == 0) break;
                     int id = KeyFor(key);
                     if (keyEntry[id] < 0) keyEntry[id] = entry.Id;
+                    if (entry.Kind == EntryKind.Word && entry.Id < wordKeys.Length) wordKeys[entry.Id] = key == entry.Text ? entry.Text : key;
                     hasAllow |= entry.Kind == EntryKind.Allow;
                     break;
                 case EntryKind.Cooccurrence:
@@ -106,7 +115,7 @@ public sealed class LexiconMatcher
         }
 
         var automaton = AhoCorasick.Build(keys);
-        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], [.. cooccurrences], [.. regexes], hasAllow);
+        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], [.. cooccurrences], [.. regexes], hasAllow, wordKeys);
     }
 
     /// <summary>Counts raw automaton hits (words, allow phrases and terms) with no result handling.</summary>
@@ -118,12 +127,21 @@ public sealed class LexiconMatcher
     /// Latin word; without it the check looks at <paramref name="text"/> itself, which is exact when the text is
     /// the original only lower-cased.
     /// </summary>
-    public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest, Func<int, int, bool>? standsAlone = null)
+    public MatchResult Match(ReadOnlySpan<char> text, MatchMode mode = MatchMode.Longest, Func<int, int, bool>? standsAlone = null) =>
+        Match(text, mode, null, standsAlone);
+
+    /// <summary>
+    /// As <see cref="Match(ReadOnlySpan{char}, MatchMode, Func{int, int, bool})"/>, collecting word hits into
+    /// <paramref name="reuse"/> (cleared first) when given: a caller that is done with each result before the next
+    /// call keeps one list instead of growing a new one (on dense text, several large-object-heap arrays) per text.
+    /// </summary>
+    internal MatchResult Match(ReadOnlySpan<char> text, MatchMode mode, List<LexiconMatch>? reuse, Func<int, int, bool>? standsAlone = null)
     {
         if (!hasAllow && cooccurrences.Length == 0 && !hasStandalone)
         {
             // Every key is a word: hits go straight into the result, with no intermediate list.
-            var words = new WordSink { Hits = [], KeyEntry = keyEntry };
+            reuse?.Clear();
+            var words = new WordSink { Hits = reuse ?? [], KeyEntry = keyEntry };
             Automaton.Scan(text, ref words);
             var found = mode == MatchMode.Longest ? LeftmostLongest(words.Hits) : SortByStart(words.Hits);
             return regexes.Length == 0 ? (found.Count == 0 ? MatchResult.Empty : new MatchResult(found, [])) : WithRegexes(text, found, null);

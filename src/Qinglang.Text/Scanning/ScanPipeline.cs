@@ -26,19 +26,22 @@ public static class ScanPipeline
     /// <exception cref="LexiconLoadException">A lexicon file has errors (each with its file and line).</exception>
     public static TextScanner Build(ScanOptions options)
     {
-        Func<string, NormalizedText>? normalize = options.Normalizer is { } normalizer ? normalizer.Normalize : null;
         var detectors = new List<ITextDetector>();
         if (options.UseDefaultLexicon)
         {
-            detectors.Add(new LexiconDetector(Lexicon.LoadDefault(), normalize));
+            detectors.Add(Detector(Lexicon.LoadDefault(), options.Normalizer));
         }
 
         foreach (var path in options.LexiconPaths)
         {
-            detectors.Add(new LexiconDetector(Lexicon.Load(path), normalize));
+            detectors.Add(Detector(Lexicon.Load(path), options.Normalizer));
         }
 
         detectors.AddRange(BuiltInDetectors());
         return new TextScanner(detectors);
     }
+
+    /// <summary>The detector owns the normalizer, so it normalizes into a reused buffer instead of a new copy per text.</summary>
+    private static LexiconDetector Detector(Lexicon lexicon, TextNormalizer? normalizer) =>
+        normalizer is null ? new LexiconDetector(lexicon) : new LexiconDetector(lexicon, normalizer);
 }

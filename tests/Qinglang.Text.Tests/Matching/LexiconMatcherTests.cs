@@ -5,6 +5,7 @@ using Qinglang.Text.Matching;
 
 namespace Qinglang.Text.Tests.Matching;
 
+[Collection(MemoryMeasuringCollection.Name)]
 public sealed class LexiconMatcherTests
 {
     private static Lexicon Jsonl(string content) => Lexicon.Parse(content, LexiconFormat.JsonLines, "test.jsonl").GetOrThrow();
