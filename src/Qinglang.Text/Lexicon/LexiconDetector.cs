@@ -182,7 +182,8 @@ public sealed class LexiconDetector : ITextDetector
             // text was not disguised it is the original too: the finding is then the only allocation. Comparing
             // against the matched text (hot in cache) rather than the entry's string avoids a cache miss per hit.
             var normal = matched[match.Start..match.End];
-            string normalized = entry.Key ?? new string(normal);
+            // A pinyin or initials form reports the same entry under another key: only an exact key is shared.
+            string normalized = entry.Key is { } key && normal.SequenceEqual(key) ? key : new string(normal);
             var original = text.AsSpan(start, end - start);
             string written = original.SequenceEqual(normal) ? normalized : original.ToString();
             findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, written, normalized, entry.Rule));
