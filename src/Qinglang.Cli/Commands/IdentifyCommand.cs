@@ -18,9 +18,14 @@ internal static class IdentifyCommand
         var declared = new Option<bool>("--declared-ai") { Description = "The uploader declared the content AI-generated (Art. 6 case 2)" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array, one object per file" };
         var trust = TrustedKeyOption.Create("label signatures");
-        var command = new Command("identify", "Decide whether uploads are AI-generated: implicit label, declaration, traces (exit 0: all identified, 2: unreadable input).")
+        var platform = new Option<string?>("--platform") { Description = "Write the decision with this ContentPropagator (the platform's code) into each identified file" };
+        var contentId = new Option<string?>("--content-id") { Description = "PropagateID for one file; for several files each gets <id>-<n> (n: 1-based, in listed order)" };
+        var output = new Option<string?>("--output", "-o") { Description = "With --platform: write here (a folder for several files) instead of in place" };
+        var inPlace = new Option<bool>("--in-place") { Description = "With --platform: change the files where they are, atomically" };
+        var signKey = new Option<string?>("--sign-key") { Description = "With --platform: SM2 private key (PEM) signing Label, ContentPropagator, PropagateID into ReservedCode2" };
+        var command = new Command("identify", "Decide whether uploads are AI-generated: implicit label, declaration, traces; with --platform, write the decision and the platform's fields (exit 0: all done, 1: a write failed, 2: unreadable input).")
         {
-            paths, declared, json, trust,
+            paths, declared, json, trust, platform, contentId, output, inPlace, signKey,
         };
         command.SetAction(parse =>
         {
@@ -29,14 +34,40 @@ internal static class IdentifyCommand
                 return ExitCodes.Usage;
             }
 
-            return Run(parse.GetValue(paths)!, parse.GetValue(declared), parse.GetValue(json), trusted);
+            var files = parse.GetValue(paths)!.SelectMany(InputFiles.Expand).ToList();
+            var results = Identify(files, parse.GetValue(declared), trusted);
+            if (parse.GetValue(platform) is not { } code)
+            {
+                return Report(results, parse.GetValue(json));
+            }
+
+            if (parse.GetValue(contentId) is not { } id || (parse.GetValue(output) is null) == !parse.GetValue(inPlace))
+            {
+                System.Console.Error.WriteLine("qinglang: --platform needs --content-id and exactly one of -o/--output or --in-place");
+                return ExitCodes.Usage;
+            }
+
+            Sm2KeyPair? key = null;
+            if (parse.GetValue(signKey) is { } keyPath)
+            {
+                try
+                {
+                    key = Sm2KeyPair.Load(keyPath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
+                {
+                    System.Console.Error.WriteLine($"qinglang: cannot use signing key {keyPath}: {ex.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            return IdentifyPropagation.Run(results, code, id, key, parse.GetValue(output));
         });
         return command;
     }
 
-    private static int Run(string[] paths, bool declaredAi, bool json, IReadOnlyCollection<Sm2KeyPair> trusted)
+    private static Identification[] Identify(IReadOnlyList<string> files, bool declaredAi, IReadOnlyCollection<Sm2KeyPair> trusted)
     {
-        var files = paths.SelectMany(InputFiles.Expand).ToList();
         var identifier = new AigcIdentifier(trusted);
         var results = new Identification[files.Count];
         using (var progress = new Progress(files.Count, "identifying"))
@@ -48,6 +79,11 @@ internal static class IdentifyCommand
             });
         }
 
+        return results;
+    }
+
+    private static int Report(Identification[] results, bool json)
+    {
         if (json)
         {
             using var stdout = System.Console.OpenStandardOutput();
