@@ -30,8 +30,8 @@ public sealed class GifCarrierTests : IDisposable
         var labeled = Conformance.RoundTrip(gif, "gif", Checks.Exiftool | Checks.Decode);
 
         var bytes = File.ReadAllBytes(labeled);
-        var netscape = IndexOf(bytes, "NETSCAPE2.0");
-        var xmp = IndexOf(bytes, "XMP DataXMP");
+        var netscape = Bytes.IndexOf(bytes, "NETSCAPE2.0");
+        var xmp = Bytes.IndexOf(bytes, "XMP DataXMP");
         var graphicControl = bytes.AsSpan().IndexOf([(byte)0x21, (byte)0xF9, (byte)0x04]);
         Assert.True(netscape > 0 && netscape < xmp && xmp < graphicControl, $"NETSCAPE {netscape}, XMP {xmp}, first graphic control {graphicControl}");
         var frames = Tool.Run("ffprobe", "-v", "error", "-count_frames", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", labeled).EnsureSuccess("ffprobe").Stdout.Trim();
@@ -48,7 +48,7 @@ public sealed class GifCarrierTests : IDisposable
         var tags = Tool.Run("exiftool", "-j", "-XMP-dc:all", labeled).EnsureSuccess("exiftool").Stdout;
         Assert.Contains("Alice", tags);
         Assert.Contains("Sunset", tags);
-        Assert.Equal(1, Count(File.ReadAllBytes(labeled), "XMP DataXMP"));
+        Assert.Equal(1, Bytes.Count(File.ReadAllBytes(labeled), "XMP DataXMP"));
         Assert.DoesNotContain("Warning", Tool.Run("exiftool", "-warning", "-a", labeled).EnsureSuccess("exiftool").Stdout);
     }
 
@@ -109,21 +109,5 @@ public sealed class GifCarrierTests : IDisposable
 
         Assert.Equal(0x2C, gif[at]);
         return [.. "GIF87a"u8, .. gif[6..headerEnd], .. gif[at..]];
-    }
-
-    private static int IndexOf(byte[] bytes, string text) => bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(text));
-
-    private static int Count(byte[] bytes, string text)
-    {
-        var needle = Encoding.Latin1.GetBytes(text);
-        var count = 0;
-        var from = 0;
-        while (bytes.AsSpan(from).IndexOf(needle) is var next && next >= 0)
-        {
-            count++;
-            from += next + 1;
-        }
-
-        return count;
     }
 }

@@ -37,7 +37,7 @@ public sealed class JpegCarrierTests : IDisposable
         }
 
         var bytes = File.ReadAllBytes(labeled);
-        Assert.Equal(1, Count(bytes, "http://ns.adobe.com/xap/1.0/\0"));
+        Assert.Equal(1, Bytes.Count(bytes, "http://ns.adobe.com/xap/1.0/\0"));
         var warnings = Tool.Run("exiftool", "-warning", "-a", labeled).EnsureSuccess("exiftool").Stdout;
         Assert.DoesNotContain("Warning", warnings);
     }
@@ -51,9 +51,9 @@ public sealed class JpegCarrierTests : IDisposable
         Conformance.Writer.Write(jpeg, labeled, Producer("a"));
 
         var bytes = File.ReadAllBytes(labeled);
-        var jfif = IndexOf(bytes, "JFIF\0");
-        var exif = IndexOf(bytes, "Exif\0\0");
-        var xmp = IndexOf(bytes, "http://ns.adobe.com/xap/1.0/\0");
+        var jfif = Bytes.IndexOf(bytes, "JFIF\0");
+        var exif = Bytes.IndexOf(bytes, "Exif\0\0");
+        var xmp = Bytes.IndexOf(bytes, "http://ns.adobe.com/xap/1.0/\0");
         var dqt = bytes.AsSpan().IndexOf([(byte)0xFF, (byte)0xDB]);
         Assert.True(jfif < exif && exif < xmp && xmp < dqt, $"JFIF {jfif}, Exif {exif}, XMP {xmp}, DQT {dqt}");
     }
@@ -147,7 +147,7 @@ public sealed class JpegCarrierTests : IDisposable
     {
         var jpeg = MakeJpeg();
         Tool.Run("exiftool", "-overwrite_original", "-XMP-dc:Description=" + new string('B', 65300), jpeg).EnsureSuccess("exiftool");
-        Assert.Equal(2, Count(File.ReadAllBytes(jpeg), "http://ns.adobe.com/xmp/extension/\0"));
+        Assert.Equal(2, Bytes.Count(File.ReadAllBytes(jpeg), "http://ns.adobe.com/xmp/extension/\0"));
         var labeled = Conformance.RoundTrip(jpeg, "jpeg", Checks.Exiftool | Checks.Decode);
         Assert.Contains(new string('B', 65300), Tool.Run("exiftool", "-j", "-XMP-dc:Description", labeled).EnsureSuccess("exiftool").Stdout);
     }
@@ -158,7 +158,7 @@ public sealed class JpegCarrierTests : IDisposable
         var baseline = MakeJpeg("base.jpg");
         var progressive = _folder.File("progressive.jpg");
         Tool.Run("jpegtran", "-progressive", "-outfile", progressive, baseline).EnsureSuccess("jpegtran");
-        Assert.True(Count(File.ReadAllBytes(progressive), "\u00FF\u00DA") > 1, "jpegtran wrote a single scan");
+        Assert.True(Bytes.Count(File.ReadAllBytes(progressive), "\u00FF\u00DA") > 1, "jpegtran wrote a single scan");
         Conformance.RoundTrip(progressive, "jpeg", Checks.Exiftool | Checks.Decode);
     }
 
@@ -273,26 +273,10 @@ public sealed class JpegCarrierTests : IDisposable
         }
     }
 
-    private static int IndexOf(byte[] bytes, string text) => bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(text));
-
-    private static int Count(byte[] bytes, string text)
-    {
-        var needle = Encoding.Latin1.GetBytes(text);
-        var count = 0;
-        var from = 0;
-        while (bytes.AsSpan(from).IndexOf(needle) is var next && next >= 0)
-        {
-            count++;
-            from += next + 1;
-        }
-
-        return count;
-    }
-
     /// <summary>The EXIF APP1 segment's data, found by its identifier and its big-endian length field.</summary>
     private static byte[] ExifSegment(byte[] jpeg)
     {
-        var at = IndexOf(jpeg, "Exif\0\0");
+        var at = Bytes.IndexOf(jpeg, "Exif\0\0");
         Assert.True(at >= 4 && jpeg[at - 4] == 0xFF && jpeg[at - 3] == 0xE1, "no EXIF APP1 segment");
         var length = (jpeg[at - 2] << 8) | jpeg[at - 1];
         return jpeg[at..(at + length - 2)];

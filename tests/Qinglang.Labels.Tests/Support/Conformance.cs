@@ -92,6 +92,23 @@ public static class Conformance
         return labeled;
     }
 
+    /// <summary>A label another tool wrote, with ProduceID "old-0001", as the tests plant it.</summary>
+    public const string OldLabel = "{\"Label\":\"1\",\"ContentProducer\":\"001191440300708461136T1XGW3\",\"ProduceID\":\"old-0001\"}";
+
+    /// <summary>
+    /// Relabels <paramref name="input"/> (carrying <see cref="OldLabel"/>) to <paramref name="output"/> with ProduceID
+    /// "new-0002": the result must be valid, with one site holding the new value.
+    /// </summary>
+    public static InspectionReport ReplaceOldLabel(string input, string output)
+    {
+        Writer.Write(input, output, new LabelRequest { ProduceID = "new-0002" });
+        var after = Inspector.Inspect(output);
+        Assert.True(after.IsValid, Describe(after));
+        Assert.Single(after.Sites);
+        Assert.Equal("new-0002", after.Label!.ProduceID);
+        return after;
+    }
+
     public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
