@@ -6,6 +6,7 @@ var root = new RootCommand("Qinglang (清朗): label, inspect and sign AI-genera
     LabelCommand.Create(),
     InspectCommand.Create(),
     IdentifyCommand.Create(),
+    MarkCommand.Create(),
     KeygenCommand.Create(),
     DemoCommand.Create(),
     ScanTextCommand.Create(),

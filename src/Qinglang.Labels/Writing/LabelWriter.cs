@@ -12,7 +12,17 @@ namespace Qinglang.Labels.Writing;
 /// <param name="durable">Flush every written file to disk before it replaces anything (see <see cref="AtomicFile"/>).</param>
 public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
 {
-    public LabelWriteResult Write(string input, string? output, LabelRequest request)
+    public LabelWriteResult Write(string input, string? output, LabelRequest request) =>
+        Write(input, output, existing => LabelMerger.Merge(existing, request));
+
+    /// <summary>
+    /// Writes exactly <paramref name="label"/> — signatures included — replacing whatever label the file has: for
+    /// carrying a label over to a derived file (an explicitly marked copy) whose content the signature does not cover.
+    /// </summary>
+    public LabelWriteResult Carry(string input, string? output, AigcLabel label) =>
+        Write(input, output, _ => label);
+
+    private LabelWriteResult Write(string input, string? output, Func<AigcLabel?, AigcLabel> decide)
     {
         var inPlace = output is null || Path.GetFullPath(output) == Path.GetFullPath(input);
         var source = FileSource.OpenRead(input);
@@ -21,7 +31,7 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
             var carrier = registry.Detect(source) ?? throw new LabelingException(ProblemCodes.FormatUnknown, $"{input}: not a format Qinglang can label (detected by content, not by name)");
             var scan = carrier.Read(source);
             var existing = scan.Sites.Select(s => LabelJson.Parse(s.Value, s.Location).Label).FirstOrDefault(l => l is not null);
-            var label = LabelMerger.Merge(existing, request);
+            var label = decide(existing);
 
             if (inPlace && carrier is IInPlaceLabelCarrier editor)
             {
