@@ -24,7 +24,11 @@ qpdf qpdf
 pdftotext poppler-utils
 heif-enc libheif-examples
 avifenc libavif-bin
+espeak-ng espeak-ng
+fc-match fontconfig
 TOOLS
+# The CJK font explicit-label captions are drawn with.
+if ! fc-list ':lang=zh' 2>/dev/null | grep -q .; then need+=(fonts-noto-cjk); fi
 # Python modules used by tests through Debian's python3 (not a pyenv one earlier on PATH).
 if ! /usr/bin/python3 -c 'import mutagen' >/dev/null 2>&1; then need+=(python3-mutagen); fi
 if [ ${#need[@]} -gt 0 ]; then
