@@ -55,6 +55,17 @@ public sealed class Mp3CarrierTests : IDisposable
     }
 
     [Fact]
+    public void ShortUtf16LittleEndianTextIsNotTakenForAFrame()
+    {
+        // FF FE (the UTF-16 LE byte-order mark) parses as an MPEG-1 Layer I header; one header is not enough.
+        var text = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("今天天气晴。\n")).ToArray();
+        Assert.False(new Mp3Carrier().Detect(text));
+        var path = _folder.File("note.txt");
+        File.WriteAllBytes(path, text);
+        Assert.Equal("text", new Qinglang.Labels.Inspection.LabelInspector(Qinglang.Labels.Carriers.CarrierRegistry.Default).Inspect(path).Format);
+    }
+
+    [Fact]
     public void FfmpegAigcTagIsReplacedAndOtherFramesKeptByteForByte()
     {
         var mp3 = MakeMp3("tagged.mp3", "-metadata", "title=Sunset", "-metadata", "artist=Alice", "-metadata", $"AIGC={OldLabel}");

@@ -52,7 +52,7 @@ internal static class MpegFrameHeader
         };
     }
 
-    /// <summary>True when <paramref name="head"/> starts with a frame and, if the head is long enough, another follows it.</summary>
+    /// <summary>True when <paramref name="head"/> starts with two consecutive MPEG audio frame headers.</summary>
     public static bool StartsStream(ReadOnlySpan<byte> head)
     {
         var length = FrameLength(head);
@@ -61,6 +61,8 @@ internal static class MpegFrameHeader
             return false;
         }
 
-        return head.Length < length + 4 || FrameLength(head[length..]) != 0;
+        // Two frames in a row, always: one four-byte header alone is too weak a sign (a UTF-16 LE byte-order mark,
+        // FF FE, parses as an MPEG-1 Layer I header), and every real frame is shorter than the detection head.
+        return head.Length >= length + 4 && FrameLength(head[length..]) != 0;
     }
 }
