@@ -92,10 +92,12 @@ internal sealed class TextNoticeAnalysis
     private static Finding? NearMiss(TextDocument document, TextDocument.Line line)
     {
         var where = $"line {document.LineNumber(line.Start)}";
-        var (ai, generation) = NoticeRules.Elements(line.Of(document.Text));
+        var text = line.Of(document.Text);
+        var (ai, generation) = NoticeRules.Elements(text);
         return (ai, generation) switch
         {
             (null, null) => null,
+            _ when NoticeRules.Find(text.ToString(), max: 1).Count > 0 => null, // a notice, judged where notices are found
             (_, null) => Finding.Warning(NoticeProblemCodes.NoGenerationElement, $"this line has the AI element \"{ai}\" but no 生成/合成", where),
             (null, _) => Finding.Warning(NoticeProblemCodes.NoAiElement, $"this line has \"{generation}\" but no AI element (人工智能/AI)", where),
             _ => Finding.Warning(NoticeProblemCodes.ElementsApart, $"\"{ai}\" and \"{generation}\" are more than {NoticeRules.MaxGap} characters apart on this line", where),
