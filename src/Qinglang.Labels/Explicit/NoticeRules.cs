@@ -13,16 +13,19 @@ public static class NoticeRules
     /// <summary>Most characters allowed between the two elements of one notice.</summary>
     public const int MaxGap = 24;
 
+    /// <summary>Every notice in <paramref name="text"/> from <paramref name="start"/> on, in order, at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<NoticeMatch> Find(string text, int start = 0, int max = int.MaxValue) =>
+        [.. Enumerate(text, start).Take(max)];
+
     /// <summary>
-    /// Every notice in <paramref name="text"/> from <paramref name="start"/> on, in order, at most <paramref name="max"/>;
-    /// linear in the text's length (no regular expression, so no time-out can cut a long text short).
+    /// The notices of <paramref name="text"/> from <paramref name="start"/> on, found lazily in one pass: linear in the
+    /// text's length (no regular expression, so no time-out can cut a long text short) and holding no list.
     /// </summary>
-    public static IReadOnlyList<NoticeMatch> Find(string text, int start = 0, int max = int.MaxValue)
+    public static IEnumerable<NoticeMatch> Enumerate(string text, int start = 0)
     {
-        var found = new List<NoticeMatch>();
         Element? ai = null;
         Element? generation = null;
-        for (var i = start; i < text.Length && found.Count < max; i++)
+        for (var i = start; i < text.Length; i++)
         {
             if (text[i] == '\n')
             {
@@ -38,7 +41,7 @@ public static class NoticeRules
             var other = element.IsAi ? generation : ai;
             if (other is { } partner && i - partner.End <= MaxGap)
             {
-                found.Add(new NoticeMatch(partner.Start, element.End - partner.Start, Value(text, element.IsAi ? element : partner), Value(text, element.IsAi ? partner : element)));
+                yield return new NoticeMatch(partner.Start, element.End - partner.Start, Value(text, element.IsAi ? element : partner), Value(text, element.IsAi ? partner : element));
                 ai = generation = null;
             }
             else if (element.IsAi)
@@ -52,8 +55,6 @@ public static class NoticeRules
 
             i = element.End - 1;
         }
-
-        return found;
     }
 
     /// <summary>The first AI element and the first generation element of <paramref name="line"/>, each null when absent.</summary>

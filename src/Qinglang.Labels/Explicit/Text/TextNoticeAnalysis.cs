@@ -35,16 +35,16 @@ internal sealed class TextNoticeAnalysis
         var notices = new List<TextNotice>();
         var problems = new List<Finding>();
         var counted = (Index: 0, Line: 1);
-        var previousLine = -1;
-        foreach (var match in NoticeRules.Find(text, document.BodyStart))
+        var previousLineEnd = -1;
+        foreach (var match in NoticeRules.Enumerate(text, document.BodyStart))
         {
-            var line = TextDocument.LineAt(text, text.LastIndexOf('\n', match.Index) + 1);
-            if (line.Start == previousLine)
+            if (match.Index < previousLineEnd)
             {
-                continue; // one notice per line
+                continue; // one notice per line (and no rescanning of a long line for each of its matches)
             }
 
-            previousLine = line.Start;
+            var line = TextDocument.LineAt(text, text.LastIndexOf('\n', match.Index) + 1);
+            previousLineEnd = line.End;
             counted = (line.Start, counted.Line + text.AsSpan(counted.Index, line.Start - counted.Index).Count('\n'));
             if (document.IsMarkdown && line.Of(text).TrimStart().StartsWith("<!--"))
             {
