@@ -16,7 +16,8 @@ public sealed class TextNoticeMarker : IExplicitMarker
 
     public async Task<MarkResult> MarkAsync(MarkInput input, string output, MarkOptions options, CancellationToken cancellationToken)
     {
-        NoticeRules.EnsureValid(options.Text);
+        var notice = options.Text.Trim();
+        NoticeRules.EnsureValid(notice);
         var position = options.Position ?? Positions[0];
         if (!Positions.Contains(position))
         {
@@ -26,8 +27,8 @@ public sealed class TextNoticeMarker : IExplicitMarker
         var document = Read(() => TextDocument.Load(input.Path, input.Format));
         var before = TextNoticeAnalysis.Of(document);
         var checks = new List<string>();
-        var atStart = position is MarkPosition.Start or MarkPosition.Both ? Insertion(document, before, atEnd: false, options.Text, checks) : "";
-        var atEnd = position is MarkPosition.End or MarkPosition.Both ? Insertion(document, before, atEnd: true, options.Text, checks) : "";
+        var atStart = position is MarkPosition.Start or MarkPosition.Both ? Insertion(document, before, atEnd: false, notice, checks) : "";
+        var atEnd = position is MarkPosition.End or MarkPosition.Both ? Insertion(document, before, atEnd: true, notice, checks) : "";
         if (atStart.Length > 0 && atEnd.Length > 0 && document.Text.AsSpan(document.BodyStart).IsWhiteSpace())
         {
             atEnd = ""; // an empty body: the one notice is both its start and its end
