@@ -7,6 +7,7 @@ var root = new RootCommand("Qinglang (清朗): label, inspect and sign AI-genera
     InspectCommand.Create(),
     IdentifyCommand.Create(),
     MarkCommand.Create(),
+    CheckMarkCommand.Create(),
     KeygenCommand.Create(),
     DemoCommand.Create(),
     ScanTextCommand.Create(),
