@@ -80,6 +80,14 @@ public sealed class SketchTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LshBands(0, 4));
     }
 
+    [Fact]
+    public void FingerprintsOfDifferentOptionsAreNotCompared()
+    {
+        var small = new TextFingerprinter(FingerprintOptions.Default with { Permutations = 64 }).Compute("深度合成服务");
+
+        Assert.Throws<ArgumentException>(() => SimilarityScorer.Default.Compare(small, TestTexts.Print("深度合成服务")));
+    }
+
     private const ulong ExpectedFirstKey = 595615748418437889UL;
 
     private static int Distance(Fingerprint a, Fingerprint b) => System.Numerics.BitOperations.PopCount(a.SimHash ^ b.SimHash);
