@@ -230,7 +230,7 @@ public sealed class LexiconBuilder
             }
             else if (capped)
             {
-                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; only the full pinyin, the initials and the first mixed forms are matched.", entry.Source);
+                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; the first are matched (full pinyin and initials in every reading first, then mixed forms; see data/lexicon/README.md).", entry.Source);
             }
         }
     }
