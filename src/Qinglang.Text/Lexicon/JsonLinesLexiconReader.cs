@@ -209,8 +209,8 @@ public static class JsonLinesLexiconReader
             return false;
         }
 
-        int errorsBefore = builder.Issues.Count;
+        int errorsBefore = builder.ErrorCount;
         flags = EntryFields.ParseFlags(names, builder, source);
-        return builder.Issues.Count == errorsBefore;
+        return builder.ErrorCount == errorsBefore;
     }
 }

@@ -112,22 +112,63 @@ public sealed class LexiconBuilder
         Add(new LexiconEntry(entries.Count, EntryKind.Regex, pattern, category, severity, EntryFlags.None, source) { Pattern = regex }, "/" + pattern);
     }
 
-    public void Error(string code, string message, EntrySource source) => issues.Add(new LexiconIssue(Severity.Error, code, message, source));
+    /// <summary>
+    /// Issues kept per code and severity. A million-line file repeating one mistake would otherwise hold a million
+    /// messages; the rest are counted into one closing issue (<see cref="LexiconIssue.Omitted"/>).
+    /// </summary>
+    public const int MaxIssuesPerCode = 1000;
 
-    public void Warning(string code, string message, EntrySource source) => issues.Add(new LexiconIssue(Severity.Warning, code, message, source));
+    /// <summary>Errors reported so far, listed or not: any makes <see cref="Build"/> fail.</summary>
+    public int ErrorCount { get; private set; }
+
+    public void Error(string code, string message, EntrySource source) => Report(Severity.Error, code, message, source);
+
+    public void Warning(string code, string message, EntrySource source) => Report(Severity.Warning, code, message, source);
 
     /// <summary>
     /// Validates what was added and, when there is no error, builds the lexicon (and its matcher). The version is
-    /// the declared one(s) joined by <c>+</c>, or a content hash when none was declared.
+    /// the declared one(s) joined by <c>+</c>, or a content hash when none was declared. A lexicon with no entry
+    /// at all builds (it finds nothing) with a <c>lexicon.no_entries</c> warning.
     /// </summary>
     public LexiconLoadResult Build()
     {
-        if (issues.Exists(i => i.Severity == Severity.Error)) return new LexiconLoadResult(null, issues);
+        if (ErrorCount > 0) return new LexiconLoadResult(null, WithOmitted());
+        if (entries.Count == 0) Warning("lexicon.no_entries", "The lexicon has no entries (empty files, or every line skipped): it will find nothing.", new EntrySource(issues.Count > 0 ? issues[^1].Source.File : "<lexicon>", 0));
         CheckPinyinForms();
         var matcher = LexiconMatcher.Build(entries, Lexicon.DefaultKey);
         CheckCommonText(matcher);
         string version = versions.Count > 0 ? string.Join("+", versions.Distinct()) : ContentHash();
-        return new LexiconLoadResult(new Lexicon(version, entries, issues, matcher), issues);
+        var all = WithOmitted();
+        return new LexiconLoadResult(new Lexicon(version, entries, all, matcher), all);
+    }
+
+    private readonly Dictionary<(Severity, string), (int Count, EntrySource Last)> issueCounts = [];
+
+    private void Report(Severity severity, string code, string message, EntrySource source)
+    {
+        if (severity == Severity.Error) ErrorCount++;
+        var key = (severity, code);
+        int count = issueCounts.GetValueOrDefault(key).Count + 1;
+        issueCounts[key] = (count, source);
+        if (count <= MaxIssuesPerCode) issues.Add(new LexiconIssue(severity, code, message, source));
+    }
+
+    /// <summary>The kept issues, then one per code and severity that had more than the kept number.</summary>
+    private List<LexiconIssue> WithOmitted()
+    {
+        var all = new List<LexiconIssue>(issues);
+        foreach (var ((severity, code), (count, last)) in issueCounts)
+        {
+            if (count <= MaxIssuesPerCode) continue;
+            int omitted = count - MaxIssuesPerCode;
+            string kind = severity.ToString().ToLowerInvariant();
+            all.Add(new LexiconIssue(severity, code, $"{omitted:N0} more {code} {kind}s like those above are not listed (the first {MaxIssuesPerCode} of each kind are kept); the last is here.", last)
+            {
+                Omitted = omitted,
+            });
+        }
+
+        return all;
     }
 
     private void Add(LexiconEntry entry, string key)
