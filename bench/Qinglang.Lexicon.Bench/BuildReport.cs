@@ -36,7 +36,7 @@ internal static class BuildReport
     }
 
     /// <summary>The words as a plain-format file: one <c>word&lt;TAB&gt;category&lt;TAB&gt;severity</c> a line.</summary>
-    private static string PlainFile(List<string> words)
+    public static string PlainFile(List<string> words)
     {
         var text = new StringBuilder(words.Count * 24);
         text.Append("# version: bench\n");
