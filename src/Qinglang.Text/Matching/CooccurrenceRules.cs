@@ -222,7 +222,8 @@ internal sealed class CooccurrenceRules
             }
 
             var list = occurrences[g];
-            for (int i = cursor[g]; i < list.Count && list[i].Start <= limit; i++)
+            // Sorted by start: once a term starts at or after the best end, it and all after it can only end later.
+            for (int i = cursor[g]; i < list.Count && list[i].Start <= limit && list[i].Start < bestEnd; i++)
             {
                 chosen[g] = list[i];
                 Choose(g + 1, Math.Max(end, list[i].End));

@@ -167,6 +167,26 @@ public sealed class CooccurrenceRuleTests
         }
     }
 
+    [Fact]
+    public void TermsRepeatedThousandsOfTimesInOneWideWindowStayLinear()
+    {
+        var lexicon = Jsonl("""
+            {"all":["代理",["彩金","返水"],"注册"],"none":["防范"],"within":10000,"category":"mod.gambling"}
+            """);
+        string text = string.Concat(Enumerable.Repeat("代理彩金注册", 20_000)) + "返水";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var matches = lexicon.Matcher.Match(text).Matches;
+        watch.Stop();
+        // Each repetition is its own tightest finding.
+        Assert.Equal(20_000, matches.Count);
+        Assert.All(matches, m => Assert.Equal(6, m.End - m.Start));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        // An excluded term at the very end removes the findings within the window of it, and only those.
+        var excluded = lexicon.Matcher.Match(text + "防范").Matches;
+        Assert.Equal(18_333, excluded.Count);
+        Assert.All(excluded, m => Assert.True(m.End < text.Length - 10_000));
+    }
+
     /// <summary>Every combination of one occurrence per group, the obvious way.</summary>
     private static bool ReferenceFires(string text, List<IReadOnlyList<string>> groups, List<string> excluded, int window)
     {
