@@ -20,8 +20,8 @@ internal sealed class CooccurrenceRules
 
     private readonly List<Rule> rules = [];
     private readonly Dictionary<int, List<int>> rulesByRequiredKey = [];
-    private readonly HashSet<int> requiredKeys = [];
-    private readonly HashSet<int> excludedKeys = [];
+    private byte[] roles = new byte[64]; // automaton key → Required | Excluded bits
+    private const byte Required = 1, Excluded = 2;
 
     public int Count => rules.Count;
 
@@ -54,13 +54,26 @@ internal sealed class CooccurrenceRules
         rules.Add(rule);
         foreach (int key in rule.Groups.SelectMany(g => g))
         {
-            requiredKeys.Add(key);
+            SetRole(key, Required);
             if (!rulesByRequiredKey.TryGetValue(key, out var list)) rulesByRequiredKey[key] = list = [];
             list.Add(index);
         }
 
-        foreach (int key in rule.Excluded) excludedKeys.Add(key);
+        foreach (int key in rule.Excluded) SetRole(key, Excluded);
         return [.. rule.Groups.SelectMany(g => g), .. rule.Excluded];
+    }
+
+    /// <summary>The thread's term-hit list, emptied, reused from one text to the next (dense text fills it with tens of thousands).</summary>
+    [ThreadStatic]
+    private static List<TermHit>? threadTermHits;
+
+    /// <summary>The thread's term-hit list, empty; only valid until the next match on this thread (a match uses it, then drops it).</summary>
+    public static List<TermHit> TermHitList()
+    {
+        var hits = threadTermHits ??= [];
+        if (hits.Capacity > 1 << 20) threadTermHits = hits = []; // a pathological text should not pin its list for the thread's life
+        hits.Clear();
+        return hits;
     }
 
     /// <summary>
@@ -75,8 +88,9 @@ internal sealed class CooccurrenceRules
         foreach (var hit in hits)
         {
             var occurrence = new Occurrence(hit.Start, hit.End);
-            if (!hit.InsideAllowed && requiredKeys.Contains(hit.Key)) Append(required, hit.Key, occurrence);
-            if (excludedKeys.Contains(hit.Key)) Append(excluded ??= [], hit.Key, occurrence);
+            byte role = hit.Key < roles.Length ? roles[hit.Key] : (byte)0;
+            if (!hit.InsideAllowed && (role & Required) != 0) Append(required, hit.Key, occurrence);
+            if ((role & Excluded) != 0) Append(excluded ??= [], hit.Key, occurrence);
         }
 
         var tried = new HashSet<int>();
@@ -89,10 +103,16 @@ internal sealed class CooccurrenceRules
         }
     }
 
+    private void SetRole(int key, byte role)
+    {
+        if (key >= roles.Length) Array.Resize(ref roles, Math.Max(key + 1, roles.Length * 2));
+        roles[key] |= role;
+    }
+
     private static void Append(Dictionary<int, List<Occurrence>> byKey, int key, Occurrence occurrence)
     {
-        if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-        list.Add(occurrence);
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byKey, key, out _);
+        (list ??= []).Add(occurrence);
     }
 
     private static void Evaluate(Rule rule, Dictionary<int, List<Occurrence>> required, Dictionary<int, List<Occurrence>>? excluded, List<LexiconMatch> found)
@@ -103,14 +123,22 @@ internal sealed class CooccurrenceRules
         int longestTotal = 0;
         for (int g = 0; g < groupCount; g++)
         {
-            var list = new List<Occurrence>();
+            List<Occurrence>? list = null;
+            bool merged = false;
             foreach (int key in rule.Groups[g])
             {
-                if (required.TryGetValue(key, out var hits)) list.AddRange(hits);
+                if (!required.TryGetValue(key, out var hits)) continue;
+                if (list is null) list = hits; // one key's hits are already in start order: no copy, no sort
+                else
+                {
+                    if (!merged) list = [.. list];
+                    list.AddRange(hits);
+                    merged = true;
+                }
             }
 
-            if (list.Count == 0) return;
-            list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            if (list is null) return;
+            if (merged) list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
             occurrences[g] = list;
             int longest = 0;
             foreach (var occurrence in list)
@@ -233,8 +261,15 @@ internal sealed class CooccurrenceRules
         /// <summary>Characters between the first term's start and <paramref name="end"/> that no chosen term covers.</summary>
         private int Uncovered(int end)
         {
-            chosen.CopyTo(sorted, 0);
-            Array.Sort(sorted, static (a, b) => a.Start.CompareTo(b.Start));
+            // At most 8 terms: an insertion sort, with nothing allocated.
+            for (int i = 0; i < chosen.Length; i++)
+            {
+                var next = chosen[i];
+                int j = i - 1;
+                for (; j >= 0 && sorted[j].Start > next.Start; j--) sorted[j + 1] = sorted[j];
+                sorted[j + 1] = next;
+            }
+
             int covered = 0, reach = sorted[0].Start;
             foreach (var occurrence in sorted)
             {

@@ -158,7 +158,7 @@ public sealed class LexiconMatcher
         {
             bool insideAllowed = allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key);
             // Rule terms are collected before the allow-list check: an excluded term counts even inside an allowed phrase.
-            if (keyIsTerm[hit.Key]) (termHits ??= []).Add(new CooccurrenceRules.TermHit(hit.Start, hit.End, hit.Key, insideAllowed));
+            if (keyIsTerm[hit.Key]) (termHits ??= CooccurrenceRules.TermHitList()).Add(new CooccurrenceRules.TermHit(hit.Start, hit.End, hit.Key, insideAllowed));
             if (insideAllowed) continue;
             int entry = keyEntry[hit.Key];
             if (entry >= 0 && entries[entry].Kind == EntryKind.Word
