@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using Qinglang.Lexicon.Bench;
 
-// `--quick` prints Stopwatch numbers in seconds (`--pipeline`: only the whole lexicon path); anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// `--quick` prints Stopwatch numbers in seconds (`--pipeline`: only the whole lexicon path, `--build`: build time and memory, `--rules`: what co-occurrence rules cost a scan); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["--quick"]) QuickReport.Run();
 else if (args is ["--pipeline"]) QuickReport.RunPipeline();
+else if (args is ["--build"]) BuildReport.Run();
+else if (args is ["--rules"]) RuleReport.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(BuildBenchmarks).Assembly).Run(args);

@@ -17,6 +17,7 @@ Report("fold.txt", FoldTableWriter.Write(ucd, Path.Combine(outputDir, "fold.txt"
 Report("properties.txt", PropertyTableWriter.Write(unicodeDir, Path.Combine(outputDir, "properties.txt")));
 Report("t2s.txt", UnihanTableWriter.WriteTraditionalToSimplified(unicodeDir, Path.Combine(outputDir, "t2s.txt")));
 Report("pinyin.txt", UnihanTableWriter.WritePinyin(unicodeDir, ucd, Path.Combine(outputDir, "pinyin.txt")));
+Report("pinyin-alternates.txt", UnihanTableWriter.WritePinyinAlternates(unicodeDir, ucd, Path.Combine(outputDir, "pinyin-alternates.txt")));
 return 0;
 
 static void Report(string file, int entries) => Console.WriteLine($"{file}: {entries} entries");

@@ -4,14 +4,15 @@ namespace Qinglang.Text.Lexicons;
 
 /// <summary>
 /// Reads the rich format: one JSON object per line (blank lines and lines starting with <c>#</c> are skipped).
-/// An object is exactly one of <c>{"version"}</c>, <c>{"word"}</c>, <c>{"allow"}</c>, <c>{"all":[a,b],"within":n}</c>
-/// or <c>{"regex"}</c>, with optional <c>category</c>, <c>severity</c>, <c>flags</c>, <c>timeout_ms</c> (regex) and
-/// <c>note</c>. Unknown fields are errors, so a misspelt field cannot silently change what an entry does.
+/// An object is exactly one of <c>{"version"}</c>, <c>{"word"}</c>, <c>{"allow"}</c>,
+/// <c>{"all":[a,[b,c],…],"none":[d,…],"within":n}</c> (a co-occurrence rule: a and (b or c) within n characters,
+/// unless d is near) or <c>{"regex"}</c>, with optional <c>category</c>, <c>severity</c>, <c>flags</c>,
+/// <c>timeout_ms</c> (regex) and <c>note</c>. Unknown fields are errors, so a misspelt field cannot silently change what an entry does.
 /// </summary>
 public static class JsonLinesLexiconReader
 {
     private static readonly HashSet<string> KnownFields =
-        ["version", "word", "allow", "all", "regex", "category", "severity", "flags", "within", "timeout_ms", "note"];
+        ["version", "word", "allow", "all", "none", "within", "regex", "category", "severity", "flags", "timeout_ms", "note"];
 
     private static readonly string[] KindFields = ["version", "word", "allow", "all", "regex"];
 
@@ -61,6 +62,15 @@ public static class JsonLinesLexiconReader
             return;
         }
 
+        foreach (string ruleOnly in (string[])["none", "within"])
+        {
+            if (kinds[0] != "all" && obj.TryGetProperty(ruleOnly, out _))
+            {
+                builder.Error("lexicon.syntax", $"\"{ruleOnly}\" belongs to a co-occurrence rule (\"all\"), not to a {kinds[0]} line.", source);
+                return;
+            }
+        }
+
         if (!TryString(obj, "category", EntryFields.DefaultCategory, builder, source, out string category)) return;
         var severity = EntryFields.DefaultSeverity;
         if (obj.TryGetProperty("severity", out var severityElement)
@@ -94,19 +104,60 @@ public static class JsonLinesLexiconReader
     private static void ReadCooccurrence(JsonElement obj, string category, Core.Severity severity, EntryFlags flags, LexiconBuilder builder, EntrySource source)
     {
         var all = obj.GetProperty("all");
-        if (all.ValueKind != JsonValueKind.Array || all.GetArrayLength() != 2 || all.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+        var groups = new List<IReadOnlyList<string>>();
+        if (all.ValueKind != JsonValueKind.Array)
         {
-            builder.Error("lexicon.cooccurrence", "\"all\" must be an array of two strings.", source);
+            builder.Error("lexicon.cooccurrence", "\"all\" must be an array of terms (strings) and alternative groups (arrays of strings).", source);
             return;
+        }
+
+        int position = 0;
+        foreach (var item in all.EnumerateArray())
+        {
+            position++;
+            List<string>? group = item.ValueKind == JsonValueKind.String ? [item.GetString()!] : Strings(item);
+            if (group is null)
+            {
+                builder.Error("lexicon.cooccurrence", $"Item {position} of \"all\" must be a string or an array of strings (alternatives), not {item.GetRawText()}.", source);
+                return;
+            }
+
+            groups.Add(group);
+        }
+
+        List<string> excluded = [];
+        if (obj.TryGetProperty("none", out var none))
+        {
+            if (Strings(none) is not { } names)
+            {
+                builder.Error("lexicon.cooccurrence", "\"none\" must be an array of strings: terms that must not occur within the window.", source);
+                return;
+            }
+
+            excluded = names;
         }
 
         if (!obj.TryGetProperty("within", out var within) || !within.TryGetInt32(out int window))
         {
-            builder.Error("lexicon.cooccurrence", "A co-occurrence rule needs \"within\": the most characters allowed between its terms.", source);
+            builder.Error("lexicon.cooccurrence", "A co-occurrence rule needs \"within\": the most characters allowed between its terms (a whole number).", source);
             return;
         }
 
-        builder.AddCooccurrence(all[0].GetString()!, all[1].GetString()!, window, category, severity, flags, source);
+        builder.AddRule(groups, excluded, window, category, severity, flags, source);
+    }
+
+    /// <summary>The strings of a JSON array of strings, or null when it is not one.</summary>
+    private static List<string>? Strings(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Array) return null;
+        var strings = new List<string>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) return null;
+            strings.Add(item.GetString()!);
+        }
+
+        return strings;
     }
 
     private static void ReadRegex(JsonElement obj, string category, Core.Severity severity, LexiconBuilder builder, EntrySource source)
@@ -158,8 +209,8 @@ public static class JsonLinesLexiconReader
             return false;
         }
 
-        int errorsBefore = builder.Issues.Count;
+        int errorsBefore = builder.ErrorCount;
         flags = EntryFields.ParseFlags(names, builder, source);
-        return builder.Issues.Count == errorsBefore;
+        return builder.ErrorCount == errorsBefore;
     }
 }

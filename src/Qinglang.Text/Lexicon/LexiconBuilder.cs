@@ -43,29 +43,41 @@ public sealed class LexiconBuilder
         Add(new LexiconEntry(entries.Count, EntryKind.Allow, phrase, "allow", Severity.Info, EntryFlags.None, source), phrase.ToLowerInvariant());
     }
 
-    public void AddCooccurrence(string first, string second, int window, string category, Severity severity, EntryFlags flags, EntrySource source)
+    /// <summary>Adds the two-term rule <c>first &amp; second</c> within <paramref name="window"/> characters.</summary>
+    public void AddCooccurrence(string first, string second, int window, string category, Severity severity, EntryFlags flags, EntrySource source) =>
+        AddRule([[first], [second]], [], window, category, severity, flags, source);
+
+    /// <summary>
+    /// Adds a co-occurrence rule: every group of <paramref name="groups"/> must occur (any one of its alternatives)
+    /// with at most <paramref name="window"/> characters between the terms, and no term of
+    /// <paramref name="excluded"/> within <paramref name="window"/> characters of them. Limits and checks:
+    /// data/lexicon/README.md (<c>lexicon.cooccurrence</c>).
+    /// </summary>
+    public void AddRule(IReadOnlyList<IReadOnlyList<string>> groups, IReadOnlyList<string> excluded, int window, string category, Severity severity,
+        EntryFlags flags, EntrySource source)
     {
-        first = first.Trim();
-        second = second.Trim();
-        if (!CheckWord(first, flags, "co-occurrence term", source) || !CheckWord(second, flags, "co-occurrence term", source)
-            || !CheckCategory(category, source)) return;
-        if (string.Equals(first, second, StringComparison.OrdinalIgnoreCase))
+        var required = groups.Select(g => g.Select(t => t.Trim()).ToList()).ToList();
+        var without = excluded.Select(t => t.Trim()).ToList();
+        if (!CheckRuleShape(required, without, window, source) || !CheckCategory(category, source)) return;
+        foreach (string term in required.SelectMany(g => g).Concat(without))
         {
-            Error("lexicon.cooccurrence", $"The two terms are the same (\"{first}\"); use a word entry instead.", source);
-            return;
+            if (!CheckWord(term, flags, "co-occurrence term", source, "(and with it the rule)")) return;
         }
 
-        if (window < 0)
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string term in required.SelectMany(g => g).Concat(without))
         {
-            Error("lexicon.cooccurrence", $"The window must be 0 or more characters, not {window}.", source);
-            return;
+            if (!seen.Add(term))
+            {
+                Error("lexicon.cooccurrence", $"The term \"{term}\" appears twice in the rule; each term may appear once (use a word entry for a single term).", source);
+                return;
+            }
         }
 
-        // Order-independent identity: A&B and B&A are the same rule.
-        string[] terms = string.CompareOrdinal(first, second) <= 0 ? [first, second] : [second, first];
-        var entry = new LexiconEntry(entries.Count, EntryKind.Cooccurrence, string.Join("&", terms), category, severity, flags, source)
+        var entry = new LexiconEntry(entries.Count, EntryKind.Cooccurrence, CanonicalRule(required, without), category, severity, flags, source)
         {
-            Terms = [first, second],
+            Groups = required,
+            Excluded = without,
             Window = window,
         };
         Add(entry, "&" + entry.Text.ToLowerInvariant());
@@ -100,22 +112,63 @@ public sealed class LexiconBuilder
         Add(new LexiconEntry(entries.Count, EntryKind.Regex, pattern, category, severity, EntryFlags.None, source) { Pattern = regex }, "/" + pattern);
     }
 
-    public void Error(string code, string message, EntrySource source) => issues.Add(new LexiconIssue(Severity.Error, code, message, source));
+    /// <summary>
+    /// Issues kept per code and severity. A million-line file repeating one mistake would otherwise hold a million
+    /// messages; the rest are counted into one closing issue (<see cref="LexiconIssue.Omitted"/>).
+    /// </summary>
+    public const int MaxIssuesPerCode = 1000;
 
-    public void Warning(string code, string message, EntrySource source) => issues.Add(new LexiconIssue(Severity.Warning, code, message, source));
+    /// <summary>Errors reported so far, listed or not: any makes <see cref="Build"/> fail.</summary>
+    public int ErrorCount { get; private set; }
+
+    public void Error(string code, string message, EntrySource source) => Report(Severity.Error, code, message, source);
+
+    public void Warning(string code, string message, EntrySource source) => Report(Severity.Warning, code, message, source);
 
     /// <summary>
     /// Validates what was added and, when there is no error, builds the lexicon (and its matcher). The version is
-    /// the declared one(s) joined by <c>+</c>, or a content hash when none was declared.
+    /// the declared one(s) joined by <c>+</c>, or a content hash when none was declared. A lexicon with no entry
+    /// at all builds (it finds nothing) with a <c>lexicon.no_entries</c> warning.
     /// </summary>
     public LexiconLoadResult Build()
     {
-        if (issues.Exists(i => i.Severity == Severity.Error)) return new LexiconLoadResult(null, issues);
+        if (ErrorCount > 0) return new LexiconLoadResult(null, WithOmitted());
+        if (entries.Count == 0) Warning("lexicon.no_entries", "The lexicon has no entries (empty files, or every line skipped): it will find nothing.", new EntrySource(issues.Count > 0 ? issues[^1].Source.File : "<lexicon>", 0));
         CheckPinyinForms();
         var matcher = LexiconMatcher.Build(entries, Lexicon.DefaultKey);
         CheckCommonText(matcher);
         string version = versions.Count > 0 ? string.Join("+", versions.Distinct()) : ContentHash();
-        return new LexiconLoadResult(new Lexicon(version, entries, issues, matcher), issues);
+        var all = WithOmitted();
+        return new LexiconLoadResult(new Lexicon(version, entries, all, matcher), all);
+    }
+
+    private readonly Dictionary<(Severity, string), (int Count, EntrySource Last)> issueCounts = [];
+
+    private void Report(Severity severity, string code, string message, EntrySource source)
+    {
+        if (severity == Severity.Error) ErrorCount++;
+        var key = (severity, code);
+        int count = issueCounts.GetValueOrDefault(key).Count + 1;
+        issueCounts[key] = (count, source);
+        if (count <= MaxIssuesPerCode) issues.Add(new LexiconIssue(severity, code, message, source));
+    }
+
+    /// <summary>The kept issues, then one per code and severity that had more than the kept number.</summary>
+    private List<LexiconIssue> WithOmitted()
+    {
+        var all = new List<LexiconIssue>(issues);
+        foreach (var ((severity, code), (count, last)) in issueCounts)
+        {
+            if (count <= MaxIssuesPerCode) continue;
+            int omitted = count - MaxIssuesPerCode;
+            string kind = severity.ToString().ToLowerInvariant();
+            all.Add(new LexiconIssue(severity, code, $"{omitted:N0} more {code} {kind}s like those above are not listed (the first {MaxIssuesPerCode} of each kind are kept); the last is here.", last)
+            {
+                Omitted = omitted,
+            });
+        }
+
+        return all;
     }
 
     private void Add(LexiconEntry entry, string key)
@@ -145,7 +198,7 @@ public sealed class LexiconBuilder
 
     private static string Describe(LexiconEntry entry) => entry.Kind == EntryKind.Allow ? "an allow-list phrase" : "a blocked " + entry.Kind.ToString().ToLowerInvariant();
 
-    private bool CheckWord(string word, EntryFlags flags, string what, EntrySource source)
+    private bool CheckWord(string word, EntryFlags flags, string what, EntrySource source, string alsoSkipped = "")
     {
         if (word.Length == 0)
         {
@@ -162,11 +215,41 @@ public sealed class LexiconBuilder
         bool oneCharacter = word.Length == 1 || (word.Length == 2 && char.IsSurrogatePair(word[0], word[1]));
         if (oneCharacter && (flags & EntryFlags.Single) == 0)
         {
-            Warning("lexicon.single_char", $"The one-character {what} \"{word}\" is skipped: it would fire inside countless ordinary words. Mark it `single` to keep it.", source);
+            string skipped = alsoSkipped.Length == 0 ? "is skipped" : $"is skipped {alsoSkipped}";
+            Warning("lexicon.single_char", $"The one-character {what} \"{word}\" {skipped}: it would fire inside countless ordinary words. Mark it `single` to keep it.", source);
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Most required groups, alternatives per group and excluded terms a rule may have; the widest window.</summary>
+    public const int MaxRuleGroups = 8, MaxRuleAlternatives = 16, MaxRuleExcluded = 16, MaxRuleWindow = 10_000;
+
+    private bool CheckRuleShape(List<List<string>> required, List<string> excluded, int window, EntrySource source)
+    {
+        string? problem = null;
+        if (required.Count == 0) problem = "\"all\" needs at least one term.";
+        else if (required.Count == 1 && excluded.Count == 0) problem = "A rule needs two or more groups in \"all\", or one and some \"none\" terms; for a single term use a word entry.";
+        else if (required.Count > MaxRuleGroups) problem = $"A rule may have at most {MaxRuleGroups} groups in \"all\", not {required.Count}.";
+        else if (required.Find(g => g.Count == 0) is not null) problem = "An alternative group in \"all\" is empty.";
+        else if (required.Find(g => g.Count > MaxRuleAlternatives) is { } wide) problem = $"A group may have at most {MaxRuleAlternatives} alternatives, not {wide.Count}.";
+        else if (excluded.Count > MaxRuleExcluded) problem = $"\"none\" may have at most {MaxRuleExcluded} terms, not {excluded.Count}.";
+        else if (window is < 0 or > MaxRuleWindow) problem = $"The window must be 0 to {MaxRuleWindow} characters, not {window}.";
+        if (problem is null) return true;
+        Error("lexicon.cooccurrence", problem, source);
+        return false;
+    }
+
+    /// <summary>The rule's identity: alternatives and groups sorted, excluded terms sorted after <c>!</c>; <c>A&amp;B</c> = <c>B&amp;A</c>.</summary>
+    private static string CanonicalRule(List<List<string>> required, List<string> excluded)
+    {
+        var groups = required.Select(g =>
+        {
+            var sorted = g.Order(StringComparer.Ordinal).ToList();
+            return sorted.Count == 1 ? sorted[0] : "(" + string.Join("|", sorted) + ")";
+        }).Order(StringComparer.Ordinal);
+        return string.Join("&", groups.Concat(excluded.Order(StringComparer.Ordinal).Select(t => "!" + t)));
     }
 
     private bool CheckCategory(string category, EntrySource source)
@@ -188,7 +271,7 @@ public sealed class LexiconBuilder
             }
             else if (capped)
             {
-                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; only the full pinyin, the initials and the first mixed forms are matched.", entry.Source);
+                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; the first are matched (full pinyin and initials in every reading first, then mixed forms; see data/lexicon/README.md).", entry.Source);
             }
         }
     }

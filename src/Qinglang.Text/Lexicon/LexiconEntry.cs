@@ -5,15 +5,25 @@ namespace Qinglang.Text.Lexicons;
 
 /// <summary>
 /// One entry of a lexicon. <see cref="Text"/> is the word, the allow-listed phrase, the regular expression, or for
-/// a co-occurrence rule its terms joined by <c>&amp;</c>. <see cref="Id"/> is the entry's index in
+/// a co-occurrence rule its canonical expression (groups and their alternatives sorted: <c>代理&amp;(彩金|返水)&amp;!反诈</c>,
+/// so the same rule written in another order is the same entry). <see cref="Id"/> is the entry's index in
 /// <see cref="Lexicon.Entries"/>, which matches refer to.
 /// </summary>
 public sealed record LexiconEntry(int Id, EntryKind Kind, string Text, string Category, Severity Severity, EntryFlags Flags, EntrySource Source)
 {
-    /// <summary>The terms of a co-occurrence rule (two), empty for other kinds.</summary>
-    public IReadOnlyList<string> Terms { get; init; } = [];
+    /// <summary>
+    /// The required groups of a co-occurrence rule, as written: each must occur (any one of its alternatives) within
+    /// the window. Empty for other kinds.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Groups { get; init; } = [];
 
-    /// <summary>For a co-occurrence rule: at most this many characters may lie between the two terms.</summary>
+    /// <summary>The excluded terms of a co-occurrence rule: none of them may occur within the window of a finding.</summary>
+    public IReadOnlyList<string> Excluded { get; init; } = [];
+
+    /// <summary>Every term of a co-occurrence rule: the required alternatives group by group, then the excluded ones.</summary>
+    public IReadOnlyList<string> Terms => [.. Groups.SelectMany(g => g), .. Excluded];
+
+    /// <summary>For a co-occurrence rule: at most this many characters may lie between its terms (see data/lexicon/README.md).</summary>
     public int Window { get; init; }
 
     /// <summary>The compiled expression of a regex entry (with its match timeout), null for other kinds.</summary>
@@ -23,7 +33,7 @@ public sealed record LexiconEntry(int Id, EntryKind Kind, string Text, string Ca
     public string RuleName => Kind switch
     {
         EntryKind.Word => Text,
-        EntryKind.Cooccurrence => $"all({string.Join(",", Terms)})/{Window}",
+        EntryKind.Cooccurrence => $"all({string.Join(",", Groups.Select(g => string.Join("|", g)).Concat(Excluded.Select(t => "!" + t)))})/{Window}",
         EntryKind.Regex => $"regex({Text})",
         _ => $"allow({Text})",
     };

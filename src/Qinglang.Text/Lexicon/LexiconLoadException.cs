@@ -11,7 +11,8 @@ public sealed class LexiconLoadException(IReadOnlyList<LexiconIssue> issues) : E
     {
         var errors = issues.Where(i => i.Severity == Core.Severity.Error).ToList();
         var lines = errors.Take(ShownInMessage).Select(i => "  " + i);
-        string more = errors.Count > ShownInMessage ? $"\n  … and {errors.Count - ShownInMessage} more" : "";
-        return $"The lexicon has {errors.Count} error(s):\n{string.Join("\n", lines)}{more}";
+        int total = errors.Sum(e => e.Count);
+        string more = errors.Count > ShownInMessage ? $"\n  … and {total - errors.Take(ShownInMessage).Sum(e => e.Count)} more" : "";
+        return $"The lexicon has {total} error(s):\n{string.Join("\n", lines)}{more}";
     }
 }

@@ -9,6 +9,9 @@ public static class PlainLexiconReader
 {
     public static void Read(TextReader reader, string sourceName, LexiconBuilder builder)
     {
+        // Category and severity fields repeat on every line: one string per distinct value, not one per line.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<Range> fields = stackalloc Range[5];
         string defaultCategory = EntryFields.DefaultCategory;
         int lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -24,26 +27,36 @@ public static class PlainLexiconReader
                 continue;
             }
 
-            string[] fields = line.Split('\t');
-            if (fields.Length > 4)
+            int count = line.AsSpan().Split(fields, '\t');
+            if (count > 4)
             {
-                builder.Error("lexicon.syntax", $"Expected at most 4 tab-separated fields (word, category, severity, flags), found {fields.Length}.", source);
+                builder.Error("lexicon.syntax", $"Expected at most 4 tab-separated fields (word, category, severity, flags), found {line.Split('\t').Length}.", source);
                 continue;
             }
 
-            string word = fields[0].Trim();
-            string category = fields.Length > 1 && fields[1].Trim().Length > 0 ? fields[1].Trim() : defaultCategory;
+            string word = line.AsSpan(fields[0]).Trim().ToString();
+            var categoryField = count > 1 ? line.AsSpan(fields[1]).Trim() : [];
+            string category = categoryField.IsEmpty ? defaultCategory : Shared(names, categoryField);
             var severity = EntryFields.DefaultSeverity;
-            if (fields.Length > 2 && fields[2].Trim().Length > 0 && !EntryFields.TryParseSeverity(fields[2], out severity))
+            var severityField = count > 2 ? line.AsSpan(fields[2]).Trim() : [];
+            if (!severityField.IsEmpty && !EntryFields.TryParseSeverity(Shared(names, severityField), out severity))
             {
-                builder.Error("lexicon.severity", $"Unknown severity \"{fields[2].Trim()}\" (info, warning or error).", source);
+                builder.Error("lexicon.severity", $"Unknown severity \"{severityField}\" (info, warning or error).", source);
                 continue;
             }
 
-            var flags = fields.Length > 3 ? EntryFields.ParseFlags(fields[3].Split(','), builder, source) : EntryFlags.None;
+            var flags = count > 3 ? EntryFields.ParseFlags(line[fields[3]].Split(','), builder, source) : EntryFlags.None;
             if (category == "allow") builder.AddAllow(word, source);
             else builder.AddWord(word, category, severity, flags, source);
         }
+    }
+
+    private static string Shared(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names, ReadOnlySpan<char> text)
+    {
+        if (names.TryGetValue(text, out var shared)) return shared;
+        shared = text.ToString();
+        names[text] = shared;
+        return shared;
     }
 
     private static void ReadDirective(string comment, ref string defaultCategory, LexiconBuilder builder, EntrySource source)

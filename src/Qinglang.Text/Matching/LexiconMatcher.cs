@@ -15,13 +15,13 @@ public sealed class LexiconMatcher
     private readonly int[] keyEntry;        // automaton key → word or allow entry, -1 when the key only serves rules
     private readonly bool[] keyIsTerm;      // automaton key → used by some co-occurrence rule
     private readonly bool[] keyStandalone;  // automaton key → a pinyin-initials form: its word hit must stand alone
-    private readonly CooccurrenceRule[] cooccurrences;
+    private readonly CooccurrenceRules cooccurrences;
     private readonly LexiconEntry[] regexes;
     private readonly bool hasAllow;
     private readonly bool hasStandalone;
 
     private LexiconMatcher(IReadOnlyList<LexiconEntry> entries, AhoCorasick automaton, int[] keyEntry, bool[] keyIsTerm,
-        bool[] keyStandalone, CooccurrenceRule[] cooccurrences, LexiconEntry[] regexes, bool hasAllow, string?[] wordKeys)
+        bool[] keyStandalone, CooccurrenceRules cooccurrences, LexiconEntry[] regexes, bool hasAllow, string?[] wordKeys)
     {
         this.entries = entries;
         WordKeys = wordKeys;
@@ -58,7 +58,7 @@ public sealed class LexiconMatcher
         var keyEntry = new List<int>(entries.Count);
         var terms = new List<bool>(entries.Count);
         var standalone = new List<bool>(entries.Count);
-        var cooccurrences = new List<CooccurrenceRule>();
+        var cooccurrences = new CooccurrenceRules();
         var regexes = new List<LexiconEntry>();
         bool hasAllow = false;
         var wordKeys = new string?[entries.Count];
@@ -88,11 +88,7 @@ public sealed class LexiconMatcher
                     hasAllow |= entry.Kind == EntryKind.Allow;
                     break;
                 case EntryKind.Cooccurrence:
-                    string a = keyOf(entry.Terms[0]), b = keyOf(entry.Terms[1]);
-                    if (a.Length == 0 || b.Length == 0 || a == b) break;
-                    int ka = KeyFor(a), kb = KeyFor(b);
-                    terms[ka] = terms[kb] = true;
-                    cooccurrences.Add(new CooccurrenceRule(entry.Id, ka, kb, a.Length, b.Length, entry.Window));
+                    foreach (int term in cooccurrences.Add(entry, keyOf, KeyFor)) terms[term] = true;
                     break;
                 case EntryKind.Regex when entry.Pattern is not null:
                     regexes.Add(entry);
@@ -115,7 +111,7 @@ public sealed class LexiconMatcher
         }
 
         var automaton = AhoCorasick.Build(keys);
-        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], [.. cooccurrences], [.. regexes], hasAllow, wordKeys);
+        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], cooccurrences, [.. regexes], hasAllow, wordKeys);
     }
 
     /// <summary>Counts raw automaton hits (words, allow phrases and terms) with no result handling.</summary>
@@ -137,7 +133,7 @@ public sealed class LexiconMatcher
     /// </summary>
     internal MatchResult Match(ReadOnlySpan<char> text, MatchMode mode, List<LexiconMatch>? reuse, Func<int, int, bool>? standsAlone = null)
     {
-        if (!hasAllow && cooccurrences.Length == 0 && !hasStandalone)
+        if (!hasAllow && cooccurrences.Count == 0 && !hasStandalone)
         {
             // Every key is a word: hits go straight into the result, with no intermediate list.
             reuse?.Clear();
@@ -157,10 +153,13 @@ public sealed class LexiconMatcher
         if (raw.Count == 0 && regexes.Length == 0) return MatchResult.Empty;
         var allow = hasAllow ? CollectAllowSpans(raw) : null;
         var words = new List<LexiconMatch>();
-        Dictionary<int, List<int>>? termStarts = null;
+        List<CooccurrenceRules.TermHit>? termHits = null;
         foreach (var hit in raw)
         {
-            if (allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key)) continue;
+            bool insideAllowed = allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key);
+            // Rule terms are collected before the allow-list check: an excluded term counts even inside an allowed phrase.
+            if (keyIsTerm[hit.Key]) (termHits ??= CooccurrenceRules.TermHitList()).Add(new CooccurrenceRules.TermHit(hit.Start, hit.End, hit.Key, insideAllowed));
+            if (insideAllowed) continue;
             int entry = keyEntry[hit.Key];
             if (entry >= 0 && entries[entry].Kind == EntryKind.Word
                 && (!keyStandalone[hit.Key] || (standsAlone?.Invoke(hit.Start, hit.End) ?? LatinToken.StandsAlone(text, hit.Start, hit.End))))
@@ -168,17 +167,10 @@ public sealed class LexiconMatcher
                 // Rejected initials are dropped before leftmost-longest, so they never hide a real hit.
                 words.Add(new LexiconMatch(hit.Start, hit.End, entry));
             }
-
-            if (keyIsTerm[hit.Key])
-            {
-                termStarts ??= [];
-                if (!termStarts.TryGetValue(hit.Key, out var starts)) termStarts[hit.Key] = starts = [];
-                starts.Add(hit.Start);
-            }
         }
 
         var found = mode == MatchMode.Longest ? LeftmostLongest(words) : words;
-        if (termStarts is not null) AddCooccurrences(termStarts, found);
+        if (termHits is not null) cooccurrences.AddFindings(termHits, found);
         return WithRegexes(text, found, allow);
     }
 
@@ -230,37 +222,6 @@ public sealed class LexiconMatcher
         return words;
     }
 
-    /// <summary>
-    /// For each occurrence of a rule's first term, the leftmost occurrence of its second term whose gap to it is at
-    /// most the window (overlapping counts as gap 0); the finding spans both. Term hits arrive in start order.
-    /// </summary>
-    private void AddCooccurrences(Dictionary<int, List<int>> termStarts, List<LexiconMatch> found)
-    {
-        foreach (var rule in cooccurrences)
-        {
-            if (!termStarts.TryGetValue(rule.KeyA, out var aStarts) || !termStarts.TryGetValue(rule.KeyB, out var bStarts)) continue;
-            int lastStart = -1, lastEnd = -1;
-            foreach (int aStart in aStarts)
-            {
-                int aEnd = aStart + rule.LengthA;
-                int lowest = aStart - rule.Window - rule.LengthB;
-                int at = bStarts.BinarySearch(lowest);
-                if (at < 0) at = ~at;
-                else
-                {
-                    while (at > 0 && bStarts[at - 1] == lowest) at--;
-                }
-
-                if (at == bStarts.Count || bStarts[at] > aEnd + rule.Window) continue;
-                int bStart = bStarts[at];
-                int start = Math.Min(aStart, bStart), end = Math.Max(aEnd, bStart + rule.LengthB);
-                if (start == lastStart && end == lastEnd) continue;
-                found.Add(new LexiconMatch(start, end, rule.EntryId));
-                (lastStart, lastEnd) = (start, end);
-            }
-        }
-    }
-
     private static void AddRegexHits(LexiconEntry rule, ReadOnlySpan<char> text, AllowSpans? allow, List<LexiconMatch> found, ref List<int>? timedOut)
     {
         int before = found.Count;
@@ -283,8 +244,6 @@ public sealed class LexiconMatcher
     }
 
     private readonly record struct RawHit(int Start, int End, int Key);
-
-    private readonly record struct CooccurrenceRule(int EntryId, int KeyA, int KeyB, int LengthA, int LengthB, int Window);
 
     private struct WordSink : IHitSink
     {

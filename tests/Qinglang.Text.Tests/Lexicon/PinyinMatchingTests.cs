@@ -114,4 +114,60 @@ public sealed class PinyinMatchingTests
         Assert.Equal(["liuhecai", "bjl", "杀zhu盘"], findings.Select(f => f.Text).ToArray());
         Assert.Empty(Scan(lexicon, "The SSC and LHC results, abjl, szpx"));
     }
+
+    private static readonly Lexicon Polyphonic = Lexicon.Parse(
+        "长乐坊\tmod.gambling\terror\tpinyin,initials\n行货出售\tmod.fraud\terror\tpinyin\n重口味视频\tmod.porn\terror\tpinyin\n",
+        LexiconFormat.Plain).GetOrThrow();
+
+    [Theory]
+    [InlineData("去zhanglefang玩", "zhanglefang")]
+    [InlineData("去changlefang玩", "changlefang")]
+    [InlineData("去Chang Yue Fang玩", "Chang Yue Fang")]
+    [InlineData("去zhangyuefang玩", "zhangyuefang")]
+    [InlineData("去长yue坊玩", "长yue坊")]
+    [InlineData("去chang乐坊玩", "chang乐坊")]
+    [InlineData("去 clf 玩", "clf")]
+    [InlineData("去 ZYF 玩", "ZYF")]
+    [InlineData("去 zlf 玩", "zlf")]
+    public void APolyphonicEntryIsCaughtUnderEachReading(string text, string found)
+    {
+        var finding = Assert.Single(Scan(Polyphonic, text));
+        Assert.Equal(("长乐坊", found), (finding.Rule, finding.Text));
+        Assert.Equal(found, text[finding.Start..finding.End]);
+    }
+
+    [Theory]
+    [InlineData("xinghuochushou")]
+    [InlineData("hanghuo chushou")]
+    [InlineData("zhongkouweishipin")]
+    [InlineData("chong kou wei shi pin")]
+    public void OtherPolyphonicEntriesToo(string text) => Assert.Single(Scan(Polyphonic, text));
+
+    [Fact]
+    public void AddedReadingsFindNothingInTheCleanSeedsNorInTheirPinyin()
+    {
+        // Seeds 001 and 000's news body, as written and transliterated into pinyin syllable by syllable (in each
+        // character's first reading, and in its last: every added reading gets its chance to collide).
+        string clean = SeedFiles.Read("001") + "\n" + string.Join('\n', SeedFiles.Read("000").Split('\n').Skip(1));
+        var lexicon = Lexicon.LoadDefault();
+        foreach (var source in new[] { lexicon, Polyphonic })
+        {
+            Assert.Empty(Scan(source, clean));
+            Assert.Empty(Scan(source, Transliterate(clean, last: false)));
+            Assert.Empty(Scan(source, Transliterate(clean, last: true)));
+        }
+    }
+
+    private static string Transliterate(string text, bool last)
+    {
+        var output = new System.Text.StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var readings = PinyinTable.Shared.GetReadings(rune.Value);
+            if (readings.Count == 0) output.Append(rune.ToString());
+            else output.Append(' ').Append(readings[last ? readings.Count - 1 : 0]).Append(' ');
+        }
+
+        return output.ToString();
+    }
 }

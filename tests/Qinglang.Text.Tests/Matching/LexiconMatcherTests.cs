@@ -245,17 +245,18 @@ public sealed class LexiconMatcherTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"built in {watch.Elapsed}");
         GC.KeepAlive(automaton);
 
-        // The whole validated lexicon (entries, duplicate checks, common-text check, matcher) stays bounded too.
+        // The whole validated lexicon loaded from a file (parsing, entries, duplicate checks, common-text check,
+        // matcher) stays bounded too.
         automaton = null;
+        using var folder = new TempFolder();
+        string path = folder.File("million.tsv");
+        File.WriteAllLines(path, words.Select(w => w + "\tmod.spam\twarning"));
         GC.Collect();
         before = GC.GetTotalMemory(forceFullCollection: true);
-        var builder = new LexiconBuilder();
-        var source = new EntrySource("million", 0);
-        foreach (string word in words) builder.AddWord(word, CategoryCodes.Spam, Severity.Warning, EntryFlags.None, source);
-        var lexicon = builder.Build().GetOrThrow();
-        builder = null;
+        var lexicon = Lexicon.Load(path);
         retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         Assert.Equal(1_000_000, lexicon.Entries.Count);
+        Assert.Equal((CategoryCodes.Spam, Severity.Warning, 1_000_000), (lexicon.Entries[^1].Category, lexicon.Entries[^1].Severity, lexicon.Entries[^1].Source.Line));
         Assert.True(retained < 400L << 20, $"the lexicon retains {retained >> 20} MB");
         Assert.Equal(words[123_456], lexicon.Entries[lexicon.Matcher.Match(words[123_456]).Matches.Single().EntryId].Text);
     }

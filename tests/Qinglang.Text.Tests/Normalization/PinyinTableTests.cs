@@ -36,4 +36,25 @@ public sealed class PinyinTableTests
     [Fact]
     public void SupplementaryCharactersHaveReadings() =>
         Assert.NotNull(PinyinTable.Shared.GetPinyin(0x20000)); // 𠀀, CJK Extension B
+
+    [Theory]
+    [InlineData('行', "xing hang heng")]
+    [InlineData('长', "zhang chang")]
+    [InlineData('乐', "le yue")]
+    [InlineData('樂', "le yue")]
+    [InlineData('重', "zhong chong")]
+    [InlineData('中', "zhong")]
+    [InlineData('百', "bai")] // 汉语大字典's classical bo/mo are left out on purpose
+    public void PolyphonicCharactersHaveEveryModernReadingTheFirstFirst(char character, string readings)
+    {
+        Assert.Equal(readings.Split(' '), PinyinTable.Shared.GetReadings(character));
+        Assert.Equal(readings.Split(' ')[0], PinyinTable.Shared.GetPinyin(character));
+    }
+
+    [Fact]
+    public void ReadingsCoverThePolyphonicCharactersAndNothingForOthers()
+    {
+        Assert.Empty(PinyinTable.Shared.GetReadings('a'));
+        Assert.InRange(PinyinTable.Shared.PolyphonicCount, 700, 1000);
+    }
 }
