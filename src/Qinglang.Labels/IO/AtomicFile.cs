@@ -136,14 +136,21 @@ public static class AtomicFile
     private static void Replace(string temp, string destination, bool large)
     {
         // A small file has few delayed blocks, and the exchange costs an extra directory operation (the unlink).
-        if (large && OperatingSystem.IsLinux() && File.Exists(destination))
+        if (OperatingSystem.IsLinux())
         {
             try
             {
-                if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, RenameExchange) == 0)
+                if (large && File.Exists(destination))
                 {
-                    TryDelete(temp); // now holds the old contents
-                    return;
+                    if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, RenameExchange) == 0)
+                    {
+                        TryDelete(temp); // now holds the old contents
+                        return;
+                    }
+                }
+                else if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, 0) == 0)
+                {
+                    return; // the plain rename, without File.Move's existence checks (two more path lookups per file)
                 }
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
@@ -152,6 +159,7 @@ public static class AtomicFile
             }
         }
 
+        // Elsewhere, or when the kernel refused: File.Move renames too, and turns a failure into the right exception.
         File.Move(temp, destination, overwrite: true);
     }
 
