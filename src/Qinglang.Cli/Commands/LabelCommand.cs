@@ -23,10 +23,14 @@ internal static class LabelCommand
         var propagateId = new Option<string?>("--propagate-id") { Description = "PropagateID: the platform's unique id of this content" };
         var signKey = new Option<string?>("--sign-key") { Description = "SM2 private key (PEM) to sign with: ReservedCode1 for a producer, ReservedCode2 for a platform" };
         var durable = new Option<bool>("--durable") { Description = "Flush each file to disk before it replaces the original (survives power loss; slower)" };
+        var moovToEnd = new Option<bool>("--moov-to-end")
+        {
+            Description = "MP4/MOV in place: when the moov is ahead of the media, move it to the end instead of rewriting the file (near-instant on large files; the file loses fast start for streaming)",
+        };
 
         var command = new Command("label", "Write the implicit label (隐式标识) into files; every earlier label site is replaced.")
         {
-            input, output, producer, produceId, label, propagator, propagateId, signKey, durable,
+            input, output, producer, produceId, label, propagator, propagateId, signKey, durable, moovToEnd,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +57,7 @@ internal static class LabelCommand
                 PropagateID = parse.GetValue(propagateId),
                 SigningKey = key,
             };
-            return Run(parse.GetValue(input)!, parse.GetValue(output), request, new LabelWriter(CarrierRegistry.Default, parse.GetValue(durable)));
+            return Run(parse.GetValue(input)!, parse.GetValue(output), request, new LabelWriter(CarrierRegistry.Default, parse.GetValue(durable), parse.GetValue(moovToEnd)));
         });
         return command;
     }

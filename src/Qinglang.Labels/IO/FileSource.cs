@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Qinglang.Labels.IO;
 
 /// <summary>
@@ -11,24 +13,43 @@ public static class FileSource
 
     public static Stream OpenRead(string path, int inMemoryLimit = InMemoryLimit)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.RandomAccess);
+        // A bare handle: no stream buffer to allocate and copy through, one read of exactly the file's bytes.
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         try
         {
-            var length = file.Length;
+            var length = RandomAccess.GetLength(handle);
             if (length > inMemoryLimit)
             {
-                return file;
+                return new FileStream(handle, FileAccess.Read, bufferSize: 1 << 16);
             }
 
             var bytes = new byte[length];
-            var read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            file.Dispose();
+            var read = ReadAll(handle, bytes);
+            handle.Dispose();
             return new MemoryStream(bytes, 0, read, writable: false, publiclyVisible: true);
         }
         catch
         {
-            file.Dispose();
+            handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Reads until the buffer is full or the file ends (a file that shrank since its length was taken).</summary>
+    private static int ReadAll(SafeFileHandle handle, byte[] bytes)
+    {
+        var total = 0;
+        while (total < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(total), total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
     }
 }

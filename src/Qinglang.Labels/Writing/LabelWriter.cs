@@ -1,4 +1,5 @@
 using Qinglang.Labels.Carriers;
+using Qinglang.Labels.Carriers.IsoBmff;
 using Qinglang.Labels.IO;
 using Qinglang.Labels.Model;
 
@@ -10,7 +11,11 @@ namespace Qinglang.Labels.Writing;
 /// place — by the carrier's in-place edit where it has one, else through a temporary file and an atomic rename.
 /// </summary>
 /// <param name="durable">Flush every written file to disk before it replaces anything (see <see cref="AtomicFile"/>).</param>
-public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
+/// <param name="moovToEnd">
+/// In place, an MP4/MOV whose moov precedes the media may have its moov moved to the end of the file instead of
+/// being rewritten whole: near-constant time, but the file loses fast start (see docs/labels.md).
+/// </param>
+public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, bool moovToEnd = false)
 {
     public LabelWriteResult Write(string input, string? output, LabelRequest request) =>
         Write(input, output, existing => LabelMerger.Merge(existing, request));
@@ -38,7 +43,8 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
                 // The edit needs the file to itself, so our read handle goes first.
                 source.Dispose();
                 using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                if (editor.TryWriteInPlace(file, label))
+                var edited = moovToEnd && editor is Mp4Carrier mp4 ? mp4.TryWriteInPlace(file, label, moovToEnd) : editor.TryWriteInPlace(file, label);
+                if (edited)
                 {
                     file.Flush(flushToDisk: durable);
                     Confirm(carrier, file, label);
@@ -53,11 +59,11 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
             if (source is MemoryStream)
             {
                 // Small files are built and checked in memory, then written with one call.
-                var built = new MemoryStream();
+                var built = new MemoryStream((int)source.Length + BuiltSlack);
                 source.Position = 0;
                 carrier.Write(source, built, label);
                 Confirm(carrier, built, label);
-                AtomicFile.Write(destination, temp => temp.Write(built.GetBuffer(), 0, (int)built.Length), permissionsFrom: input, durable);
+                AtomicFile.Write(destination, built.GetBuffer().AsSpan(0, (int)built.Length), permissionsFrom: input, durable);
             }
             else
             {
@@ -77,6 +83,9 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false)
             source.Dispose();
         }
     }
+
+    /// <summary>Room for the label packet, so building a small file in memory does not regrow and copy its buffer.</summary>
+    private const int BuiltSlack = 8 << 10;
 
     /// <summary>Reads back what was written: exactly one site, holding this label. Anything else is a bug, not a file.</summary>
     private static void Confirm(ILabelCarrier carrier, Stream written, AigcLabel label)

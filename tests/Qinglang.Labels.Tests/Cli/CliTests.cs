@@ -47,6 +47,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void MoovToEndLabelsAFastStartMovieInPlace()
+    {
+        var mp4 = Tool.Ffmpeg(_folder.File("fast.mp4"), "-f", "lavfi", "-i", "testsrc=d=1:size=64x48", "-c:v", "libx264", "-movflags", "+faststart");
+        var result = CliProcess.Run("label", mp4, "--moov-to-end", "--producer", Conformance.Producer, "--produce-id", "m2e");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("in place", result.Stdout);
+        Assert.Equal(0, CliProcess.Run("inspect", mp4).ExitCode);
+        Assert.Contains("m2e", Independent.FfprobeTags(mp4));
+    }
+
+    [Fact]
     public void FolderLabelingWritesEverySupportedFileAndSkipsOthers()
     {
         var input = Directory.CreateDirectory(_folder.File("in")).FullName;

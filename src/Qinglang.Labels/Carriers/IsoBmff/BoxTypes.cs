@@ -12,6 +12,7 @@ internal static class BoxTypes
     public static readonly uint Moof = BoxHeader.Code4("moof");
     public static readonly uint Mfra = BoxHeader.Code4("mfra");
     public static readonly uint Sidx = BoxHeader.Code4("sidx");
+    public static readonly uint Mvex = BoxHeader.Code4("mvex");
     public static readonly uint Uuid = BoxHeader.Code4("uuid");
     public static readonly uint Trak = BoxHeader.Code4("trak");
     public static readonly uint Mdia = BoxHeader.Code4("mdia");

@@ -46,6 +46,13 @@ public sealed class Mp4Carrier : IInPlaceLabelCarrier
     public bool TryWriteInPlace(FileStream file, AigcLabel label) =>
         Mp4InPlaceEditor.TryWrite(file, LabelJson.Serialize(label));
 
+    /// <summary>
+    /// As <see cref="TryWriteInPlace(FileStream, AigcLabel)"/>, and when the moov sits ahead of the media, moves it to
+    /// the end of the file rather than refusing: near-constant time, but the file loses fast start.
+    /// </summary>
+    public bool TryWriteInPlace(FileStream file, AigcLabel label, bool moovToEnd) =>
+        Mp4InPlaceEditor.TryWrite(file, LabelJson.Serialize(label), moovToEnd);
+
     private static void ReadXmpUuid(Stream input, BoxHeader box, List<LabelSite> sites, List<Finding> findings)
     {
         input.Position = box.PayloadOffset;

@@ -14,7 +14,12 @@ namespace Qinglang.Labels.Carriers.IsoBmff;
 /// </summary>
 internal static class Mp4InPlaceEditor
 {
-    public static bool TryWrite(FileStream file, string json)
+    /// <param name="moovToEnd">
+    /// May a moov that sits ahead of the media move to the end of the file? Labeling then costs a few writes instead
+    /// of a rewrite of every media byte, but the file loses "fast start" (a player streaming it over HTTP must fetch the
+    /// end before it can begin), so it is the caller's choice.
+    /// </param>
+    public static bool TryWrite(FileStream file, string json, bool moovToEnd = false)
     {
         var top = TopLevelBoxes.Read(file);
         var index = top.MoovIndex;
@@ -40,7 +45,7 @@ internal static class Mp4InPlaceEditor
         var after = index + 1 < top.Boxes.Count ? top.Boxes[index + 1] : (BoxHeader?)null;
         return IntoFreeBefore(file, before, old, bytes)
             || IntoFreeAfter(file, after, old, bytes)
-            || Append(file, top, index, old, bytes);
+            || Append(file, top, index, old, bytes, moovToEnd);
     }
 
     /// <summary>
@@ -95,22 +100,69 @@ internal static class Mp4InPlaceEditor
     }
 
     /// <summary>
-    /// A moov with only free space after it: the new moov goes after the end of the file; the commit retypes the old
-    /// moov as 'free'. Until then the appended box is a second moov that readers skip (the first one wins).
+    /// A moov with only free space after it — or, when <paramref name="moovToEnd"/> allows, a moov ahead of the media:
+    /// the new moov goes after the end of the file and the old one is retyped 'free'. No media byte moves, so no chunk
+    /// offset changes. Three writes, each flushed before the next, so every state a crash can leave is a valid file:
+    /// <list type="number">
+    /// <item>append the new moov's body under a header that reads "free, to the end of the file": readers skip it,
+    /// however much of it reached the disk (an 8-byte stub is "too short to be a box" trailing bytes);</item>
+    /// <item>retype that header as a sized 'moov': now a second moov, which readers ignore — the first one wins;</item>
+    /// <item>the commit: retype the old moov as 'free', and the appended moov is the movie's.</item>
+    /// </list>
     /// </summary>
-    private static bool Append(FileStream file, TopLevelBoxes top, int index, BoxHeader old, byte[] moov)
+    private static bool Append(FileStream file, TopLevelBoxes top, int index, BoxHeader old, byte[] moov, bool moovToEnd)
     {
-        var last = top.Boxes.Skip(index + 1).All(IsPlainFree) && top.TrailingLength == 0;
-        if (!last)
+        var onlyFreeAfter = top.Boxes.Skip(index + 1).All(IsPlainFree);
+        var shortHeader = BinaryPrimitives.ReadUInt32BigEndian(moov) != 1;
+        if (top.TrailingLength != 0 || !shortHeader || !(onlyFreeAfter || (moovToEnd && CanMoveToEnd(top, moov))))
         {
             return false;
         }
 
-        WriteAt(file, top.Length, moov);
+        var end = top.Length;
+        try
+        {
+            var pending = new byte[8];
+            BoxHeader.Write(pending, BoxTypes.Free, 0); // size 0: "this box runs to the end of the file"
+            WriteAt(file, end, pending);
+            WriteAt(file, end + 8, moov.AsSpan(8));
+            file.Flush(flushToDisk: true);
+            WriteAt(file, end, moov.AsSpan(0, 8));
+        }
+        catch
+        {
+            TryTruncate(file, end);
+            throw;
+        }
+
         Span<byte> type = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(type, BoxTypes.Free);
         Commit(file, old.Offset + 4, type);
         return true;
+    }
+
+    /// <summary>
+    /// Whether a moov ahead of other boxes can move to the end. Not for fragmented movies (their moov must precede
+    /// the fragments it describes), nor when the last box runs "to the end of the file" (what is appended would
+    /// become part of it).
+    /// </summary>
+    private static bool CanMoveToEnd(TopLevelBoxes top, byte[] moov)
+    {
+        var fragmented = top.Boxes.Any(b => b.Code == BoxTypes.Moof || b.Code == BoxTypes.Mfra || b.Code == BoxTypes.Sidx)
+            || Mp4Box.ParseMoov(moov, 0).Child(BoxTypes.Mvex) is not null;
+        return !fragmented && !top.Boxes[^1].SizeToEnd;
+    }
+
+    private static void TryTruncate(FileStream file, long length)
+    {
+        try
+        {
+            file.SetLength(length);
+        }
+        catch (IOException)
+        {
+            // The file is valid without it: what was appended is a free box or trailing bytes.
+        }
     }
 
     private static bool IsPlainFree(BoxHeader box) => BoxTypes.IsFree(box.Code) && box is { LargeSize: false, SizeToEnd: false };
