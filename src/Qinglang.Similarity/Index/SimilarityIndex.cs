@@ -32,6 +32,9 @@ public sealed partial class SimilarityIndex : IDisposable
 
     public string Folder => _folder;
 
+    /// <summary>The scorer that judges matches (from the options).</summary>
+    public SimilarityScorer Scorer => _options.Scorer;
+
     /// <summary>Opens the index in <paramref name="folder"/>, creating it when the folder is missing or empty.</summary>
     public static SimilarityIndex Open(string folder, SimilarityIndexOptions? options = null) => new(Path.GetFullPath(folder), options ?? SimilarityIndexOptions.Default);
 
