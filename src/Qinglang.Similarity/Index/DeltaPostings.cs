@@ -42,12 +42,22 @@ internal sealed class DeltaPostings
         _heads[slot] = ++Count;
     }
 
-    public void Lookup(uint key, List<int> into)
+    /// <summary>Adds the ordinals under <paramref name="key"/>; false (and nothing added) when there are more than <paramref name="limit"/>.</summary>
+    public bool Lookup(uint key, List<int> into, int limit = int.MaxValue)
     {
+        var start = into.Count;
         for (var entry = _heads[Find(key)]; entry != 0; entry = _next[entry - 1])
         {
+            if (into.Count - start == limit)
+            {
+                into.RemoveRange(start, into.Count - start);
+                return false;
+            }
+
             into.Add(_ordinals[entry - 1]);
         }
+
+        return true;
     }
 
     /// <summary>All entries as sorted postings-file entries.</summary>

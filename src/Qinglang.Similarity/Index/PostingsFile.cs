@@ -76,12 +76,15 @@ internal sealed class PostingsFile : IDisposable
 
     public static ulong Entry(uint key, int ordinal) => ((ulong)key << 32) | (uint)ordinal;
 
-    /// <summary>Adds the ordinals posted under <paramref name="key"/> to <paramref name="into"/>.</summary>
-    public void Lookup(uint key, List<int> into)
+    /// <summary>
+    /// Adds the ordinals posted under <paramref name="key"/> to <paramref name="into"/>, unless there are more than
+    /// <paramref name="limit"/> of them (then nothing is added and false returned).
+    /// </summary>
+    public bool Lookup(uint key, List<int> into, int limit = int.MaxValue)
     {
         if (_view is null)
         {
-            return;
+            return true;
         }
 
         var target = (ulong)key << 32;
@@ -99,6 +102,11 @@ internal sealed class PostingsFile : IDisposable
             }
         }
 
+        if (limit < Count - low && _view.ReadUInt64((low + limit) * 8) >> 32 == key)
+        {
+            return false;
+        }
+
         for (var i = low; i < Count; i++)
         {
             var entry = _view.ReadUInt64(i * 8);
@@ -109,6 +117,8 @@ internal sealed class PostingsFile : IDisposable
 
             into.Add((int)(uint)entry);
         }
+
+        return true;
     }
 
     /// <summary>Every entry in order (for merging into the next generation).</summary>

@@ -343,6 +343,6 @@ public sealed partial class SimilarityIndex
         };
         var keys = _options.Bands.BandKeys(probe).ToList();
         var hash = keys.Aggregate(0xCBF29CE484222325UL, (h, k) => (h ^ k) * 0x100000001B3UL);
-        return $"b{_options.Bands.Bands}-r{_options.Bands.Rows}-{hash:x16}";
+        return $"b{_options.Bands.Bands}-r{_options.Bands.Rows}-{ContainmentAnchors.Scheme}-{hash:x16}";
     }
 }

@@ -135,33 +135,57 @@ public sealed partial class SimilarityIndex : IDisposable
         return ordinal < 0 ? null : Read(ordinal);
     }
 
-    /// <summary>Live documents sharing band keys with <paramref name="fingerprint"/>, most shared keys first, at most MaxCandidates.</summary>
+    /// <summary>
+    /// Live documents sharing a band key (near-duplicate candidates) or enough containment anchors with
+    /// <paramref name="fingerprint"/>, those sharing most first, at most MaxCandidates.
+    /// </summary>
     internal IEnumerable<int> Candidates(Fingerprint fingerprint)
     {
-        var hits = new Dictionary<int, int>();
+        var hits = new Dictionary<int, (int Bands, int Anchors)>();
         var found = new List<int>();
         foreach (var key in _options.Bands.BandKeys(fingerprint))
         {
-            found.Clear();
-            var key32 = IdHash.BandKey32(key);
-            foreach (var segment in _segments)
+            foreach (var ordinal in Lookup(IdHash.BandKey32(key), found, int.MaxValue))
             {
-                segment.Lookup(key32, found);
-            }
-
-            _delta.Lookup(key32, found);
-            foreach (var ordinal in found)
-            {
-                if (_table.IsLive(ordinal))
-                {
-                    hits[ordinal] = hits.GetValueOrDefault(ordinal) + 1;
-                }
+                var (bands, anchors) = hits.GetValueOrDefault(ordinal);
+                hits[ordinal] = (bands + 1, anchors);
             }
         }
 
-        return hits.Count <= _options.MaxCandidates
-            ? hits.Keys.Order()
-            : hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(_options.MaxCandidates).Select(h => h.Key);
+        var queryAnchors = 0;
+        foreach (var key in ContainmentAnchors.Keys(fingerprint))
+        {
+            queryAnchors++;
+            foreach (var ordinal in Lookup(key, found, ContainmentAnchors.MaxPostings))
+            {
+                var (bands, anchors) = hits.GetValueOrDefault(ordinal);
+                hits[ordinal] = (bands, anchors + 1);
+            }
+        }
+
+        var minAnchors = Math.Min(ContainmentAnchors.MinHits, Math.Max(1, queryAnchors));
+        return hits
+            .Where(h => h.Value.Bands > 0 || h.Value.Anchors >= minAnchors)
+            .OrderByDescending(h => h.Value.Bands)
+            .ThenByDescending(h => h.Value.Anchors)
+            .ThenBy(h => h.Key)
+            .Take(_options.MaxCandidates)
+            .Select(h => h.Key)
+            .ToList();
+    }
+
+    /// <summary>Live ordinals under one postings key in every segment and the delta (none when more than <paramref name="limit"/> in one).</summary>
+    private List<int> Lookup(uint key, List<int> found, int limit)
+    {
+        found.Clear();
+        foreach (var segment in _segments)
+        {
+            segment.Lookup(key, found, limit);
+        }
+
+        _delta.Lookup(key, found, limit);
+        found.RemoveAll(ordinal => !_table.IsLive(ordinal));
+        return found;
     }
 
     /// <summary>Every live ordinal in order (farm detection walks them).</summary>
@@ -229,6 +253,11 @@ public sealed partial class SimilarityIndex : IDisposable
             foreach (var key in _options.Bands.BandKeys(fingerprint))
             {
                 _delta.Add(IdHash.BandKey32(key), ordinal);
+            }
+
+            foreach (var key in ContainmentAnchors.Keys(fingerprint))
+            {
+                _delta.Add(key, ordinal);
             }
         }
 
