@@ -14,6 +14,7 @@ internal sealed class ShingleAccumulator
     private int pendingCount;
     private int keptCount;
     private int cap;
+    private bool keptSorted = true;
 
     public int Level { get; private set; }
 
@@ -22,6 +23,7 @@ internal sealed class ShingleAccumulator
         cap = maxKept;
         pendingCount = 0;
         keptCount = 0;
+        keptSorted = true;
         Level = 0;
     }
 
@@ -43,6 +45,16 @@ internal sealed class ShingleAccumulator
         var batch = pending.AsSpan(0, SortDistinct(pending.AsSpan(0, pendingCount)));
         pendingCount = 0;
         var bound = Bound(Level);
+        if (keptCount == 0 && batch.Length <= cap && Level == 0)
+        {
+            // The common case, a text of one batch: the batch is the kept set, already sorted and distinct.
+            EnsureCapacity(batch.Length);
+            batch.CopyTo(kept);
+            keptCount = batch.Length;
+            return batch;
+        }
+
+        keptSorted = false;
         foreach (var hash in batch)
         {
             if (hash <= bound)
@@ -50,6 +62,7 @@ internal sealed class ShingleAccumulator
                 if (keptCount == kept.Length)
                 {
                     Compact();
+                    keptSorted = false;
                     if (keptCount == kept.Length)
                     {
                         Array.Resize(ref kept, kept.Length * 2);
@@ -77,9 +90,22 @@ internal sealed class ShingleAccumulator
         return kept.AsSpan(0, keptCount).ToArray();
     }
 
+    private void EnsureCapacity(int count)
+    {
+        if (kept.Length < count)
+        {
+            kept = new uint[Math.Max(count, kept.Length * 2)];
+        }
+    }
+
     private void Compact()
     {
-        keptCount = SortDistinct(kept.AsSpan(0, keptCount));
+        if (!keptSorted)
+        {
+            keptCount = SortDistinct(kept.AsSpan(0, keptCount));
+            keptSorted = true;
+        }
+
         while (keptCount > cap)
         {
             Level++;

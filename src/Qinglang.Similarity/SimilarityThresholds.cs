@@ -21,5 +21,5 @@ public sealed record SimilarityThresholds
 
     public int MinContainedShingles { get; init; } = 16;
 
-    public double SpunGap { get; init; } = 0.2;
+    public double SpunGap { get; init; } = 0.1;
 }
