@@ -27,6 +27,7 @@ internal sealed class PostGenerator
     ];
 
     private readonly string[] _words;
+    private readonly string[][] _templateParts;
 
     public PostGenerator(int seed = 20250601)
     {
@@ -43,48 +44,57 @@ internal sealed class PostGenerator
 
             _words[i] = new string(word);
         }
+
+        // "a{0}b{1}c" → ["a", "b", "c"]: slots sit between the literal parts.
+        _templateParts = Templates.Select(t => System.Text.RegularExpressions.Regex.Split(t, @"\{\d\}")).ToArray();
     }
 
     /// <summary>Post number <paramref name="n"/> of the stream: original, family copy or spun copy, with account and time.</summary>
     public IndexDocument Document(long n)
     {
-        var random = new Random((int)(n * 7919 % int.MaxValue));
+        var random = new Rng((ulong)n * 0x9E3779B97F4A7C15UL + 1);
         var start = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
         var roll = random.Next(100);
+        var account = $"acct{random.Next(100_000)}";
         if (roll < 6 && n >= 100)
         {
             // A family copy: an edited copy of a recent post by another account, hours later.
-            var source = n - random.Next(1, 100);
-            var text = Edit(Original(source), random, edits: random.Next(2, 8));
-            return new IndexDocument($"p{n}", text, $"acct{random.Next(100_000)}", start.AddMinutes(source % 43_200).AddMinutes(random.Next(1, 180)));
+            var source = n - 1 - random.Next(99);
+            var text = Edit(Original(source), ref random, edits: 2 + random.Next(6));
+            return new IndexDocument($"p{n}", text, account, start.AddMinutes(source % 43_200).AddMinutes(1 + random.Next(179)));
         }
 
         if (roll < 8 && n >= 100)
         {
-            return new IndexDocument($"p{n}", Spin(Original(n - random.Next(1, 100)), random), $"acct{random.Next(100_000)}", start.AddMinutes(n % 43_200));
+            return new IndexDocument($"p{n}", Spin(Original(n - 1 - random.Next(99)), ref random), account, start.AddMinutes(n % 43_200));
         }
 
-        return new IndexDocument($"p{n}", Original(n), $"acct{random.Next(100_000)}", start.AddMinutes(n % 43_200));
+        return new IndexDocument($"p{n}", Original(n), account, start.AddMinutes(n % 43_200));
     }
 
     /// <summary>The original text of post <paramref name="n"/> (what copies of it start from).</summary>
     public string Original(long n)
     {
-        var random = new Random((int)(n % int.MaxValue) ^ 0x5EED);
-        var text = new StringBuilder(240);
+        var random = new Rng((ulong)n ^ 0x5EED5EED5EEDUL);
+        var text = new StringBuilder(256);
         while (text.Length < 190)
         {
-            var template = Templates[random.Next(Templates.Length)];
-            text.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Word(random), Word(random), Word(random), Word(random), Word(random)));
+            var parts = _templateParts[random.Next(_templateParts.Length)];
+            text.Append(parts[0]);
+            for (var i = 1; i < parts.Length; i++)
+            {
+                text.Append(_words[random.Next(_words.Length)]).Append(parts[i]);
+            }
         }
 
         return text.ToString();
     }
 
-    /// <summary>A text nobody indexed (query misses).</summary>
-    public string Unseen(long n) => Original(-1 - n);
+    /// <summary>A text nobody indexed (query misses): originals are numbered below a billion.</summary>
+    public string Unseen(long n) => Original(1_000_000_000 + n);
 
-    public string Edit(string text, Random random, int edits)
+    /// <summary>The text with <paramref name="edits"/> characters replaced.</summary>
+    public static string Edit(string text, ref Rng random, int edits)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < edits; i++)
@@ -95,7 +105,7 @@ internal sealed class PostGenerator
         return new string(chars);
     }
 
-    private string Spin(string text, Random random)
+    private static string Spin(string text, ref Rng random)
     {
         foreach (var (plain, spun) in Synonyms)
         {
@@ -103,17 +113,29 @@ internal sealed class PostGenerator
         }
 
         // Rotate the clauses of every sentence: "A，B，C。" → "B，C，A。"
-        var sentences = text.Split('。', StringSplitOptions.RemoveEmptyEntries);
         var result = new StringBuilder(text.Length + 8);
-        foreach (var sentence in sentences)
+        foreach (var sentence in text.Split('。', StringSplitOptions.RemoveEmptyEntries))
         {
             var clauses = sentence.Split('，');
-            var shift = clauses.Length > 1 ? random.Next(1, clauses.Length) : 0;
+            var shift = clauses.Length > 1 ? 1 + random.Next(clauses.Length - 1) : 0;
             result.AppendJoin('，', clauses.Skip(shift).Concat(clauses.Take(shift))).Append('。');
         }
 
         return result.ToString();
     }
 
-    private string Word(Random random) => _words[random.Next(_words.Length)];
+    /// <summary>splitmix64: a cheap, seedable generator, so making a post costs microseconds, not a System.Random.</summary>
+    internal struct Rng(ulong state)
+    {
+        private ulong _state = state;
+
+        public int Next(int bound)
+        {
+            _state += 0x9E3779B97F4A7C15UL;
+            var x = _state;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            return (int)((x ^ (x >> 31)) % (ulong)bound);
+        }
+    }
 }
