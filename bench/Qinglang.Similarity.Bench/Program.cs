@@ -66,37 +66,47 @@ var openMs = clock.Elapsed.TotalMilliseconds;
 var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 Console.WriteLine($"open: {openMs:F0} ms, managed heap after open {heapBefore / 1048576:N0} MiB, {reopened.Count:N0} documents");
 
-// Half the queries are edited copies of indexed originals (should match), half are texts never indexed (should not).
-var latencies = new double[queries];
-var random = new PostGenerator.Rng(99);
-var found = 0;
-process.Refresh();
-var queryCpuBefore = process.TotalProcessorTime;
-var falseHits = 0;
-for (var q = 0; q < queries; q++)
-{
-    var hit = q % 2 == 0;
-    var text = hit ? PostGenerator.Edit(generator.Document(random.Next((int)Math.Min(posts, int.MaxValue))).Text, ref random, 4) : generator.Unseen(q);
-    var started = Stopwatch.GetTimestamp();
-    var matches = reopened.Query(text);
-    latencies[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    if (hit && matches.Count > 0)
-    {
-        found++;
-    }
-    else if (!hit && matches.Count > 0)
-    {
-        falseHits++;
-    }
-}
+RunQueries($"{Directory.GetFiles(folder, "postings-*.bin").Length} postings segments");
+clock.Restart();
+reopened.Compact();
+Console.WriteLine($"compact: {clock.Elapsed.TotalSeconds:F1} s");
+RunQueries("after compaction, 1 segment");
 
-process.Refresh();
-var queryCpu = (process.TotalProcessorTime - queryCpuBefore).TotalMilliseconds / queries;
-Array.Sort(latencies);
-double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
-process.Refresh();
-Console.WriteLine($"query: p50 {Percentile(0.50):F2} ms, p90 {Percentile(0.90):F2} ms, p99 {Percentile(0.99):F2} ms, max {latencies[^1]:F2} ms over {queries:N0} queries; mean CPU {queryCpu:F2} ms per query");
-Console.WriteLine($"query: {found:N0}/{queries / 2:N0} edited copies of indexed posts found, {falseHits:N0}/{queries - (queries / 2):N0} unseen texts matched something; peak working set {process.PeakWorkingSet64 / 1048576:N0} MiB");
+// Half the queries are edited copies of indexed posts (must match), half texts never indexed (must not).
+void RunQueries(string state)
+{
+    var latencies = new double[queries];
+    var cpu = new double[queries];
+    var random = new PostGenerator.Rng(99);
+    var found = 0;
+    var falseHits = 0;
+    process.Refresh();
+    var queryCpuBefore = process.TotalProcessorTime;
+    for (var q = 0; q < queries; q++)
+    {
+        var hit = q % 2 == 0;
+        var text = hit ? PostGenerator.Edit(generator.Document(random.Next((int)Math.Min(posts, int.MaxValue))).Text, ref random, 4) : generator.Unseen(q);
+        var cpuStarted = ThreadCpu.Milliseconds();
+        var started = Stopwatch.GetTimestamp();
+        var matches = reopened.Query(text);
+        latencies[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        cpu[q] = ThreadCpu.Milliseconds() - cpuStarted;
+        if (matches.Count > 0)
+        {
+            _ = hit ? found++ : falseHits++;
+        }
+    }
+
+    process.Refresh();
+    var queryCpu = (process.TotalProcessorTime - queryCpuBefore).TotalMilliseconds / queries;
+    Array.Sort(latencies);
+    Array.Sort(cpu);
+    double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+    double CpuPercentile(double p) => cpu[Math.Min(cpu.Length - 1, (int)(p * cpu.Length))];
+    Console.WriteLine($"query ({state}): p50 {Percentile(0.50):F2} ms, p90 {Percentile(0.90):F2} ms, p99 {Percentile(0.99):F2} ms, max {latencies[^1]:F2} ms wall; mean CPU {queryCpu:F2} ms per query (text generation and fingerprint included)");
+    Console.WriteLine($"query ({state}): thread CPU per query (fingerprint + lookup + scoring) p50 {CpuPercentile(0.50):F3} ms, p99 {CpuPercentile(0.99):F3} ms, max {cpu[^1]:F3} ms");
+    Console.WriteLine($"query ({state}): {found:N0}/{queries / 2:N0} edited copies of indexed posts found, {falseHits:N0}/{queries - (queries / 2):N0} unseen texts matched something; peak working set {process.PeakWorkingSet64 / 1048576:N0} MiB");
+}
 
 IEnumerable<IndexDocument> Stream(long count)
 {

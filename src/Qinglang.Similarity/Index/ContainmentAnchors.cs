@@ -12,7 +12,7 @@ internal static class ContainmentAnchors
     public const int MinHits = 2;
 
     /// <summary>Anchors posted by more documents than this are common phrases and are not looked up.</summary>
-    public const int MaxPostings = 2048;
+    public const int MaxPostings = 256;
 
     /// <summary>Part of the LSH configuration id: changing the anchor rule rebuilds postings.</summary>
     public const string Scheme = "a16";

@@ -60,6 +60,14 @@ internal sealed class DeltaPostings
         return true;
     }
 
+    /// <summary>Empties the delta but keeps its arrays, so sealing every few ten thousand documents does not churn the large-object heap.</summary>
+    public void Clear()
+    {
+        Array.Clear(_heads);
+        Count = 0;
+        _slotsUsed = 0;
+    }
+
     /// <summary>All entries as sorted postings-file entries.</summary>
     public ulong[] SortedEntries()
     {

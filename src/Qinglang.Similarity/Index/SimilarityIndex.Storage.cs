@@ -207,7 +207,7 @@ public sealed partial class SimilarityIndex
             _segmentEntries.Add(new SegmentEntry(name, first, _table.Count, segment.Count));
         }
 
-        _delta = new DeltaPostings();
+        _delta.Clear();
         _deltaDocuments = 0;
     }
 

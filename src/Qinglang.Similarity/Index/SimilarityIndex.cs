@@ -19,7 +19,7 @@ public sealed partial class SimilarityIndex : IDisposable
     private readonly RecordLog _log;
     private readonly List<PostingsFile> _segments = [];
     private DocumentTable _table;
-    private DeltaPostings _delta = new();
+    private readonly DeltaPostings _delta = new();
     private IndexManifest _manifest;
     private int _deltaDocuments;
     private bool _disposed;
