@@ -66,7 +66,7 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 var (defaultOriginals, defaultVariants) = fingerprints["n=3 (default)"];
 foreach (var jaccard in new[] { 0.3, 0.4, 0.5, 0.6 })
 {
-    foreach (var gap in new[] { 0.1, 0.2, 0.3 })
+    foreach (var gap in new[] { 0.05, 0.1, 0.2, 0.3 })
     {
         var thresholds = SimilarityThresholds.Default with { NearDuplicateJaccard = jaccard, Containment = Math.Max(jaccard + 0.1, 0.5), SpunGap = gap };
         var scorer = new SimilarityScorer(thresholds);
@@ -77,7 +77,7 @@ foreach (var jaccard in new[] { 0.3, 0.4, 0.5, 0.6 })
         var spunSettings = results.Where(r => !r.Key.IsUnspun).Select(r => r.Value).ToList();
         var spunRate = (double)spunSettings.Sum(r => r.SpunFlagged) / spunSettings.Sum(r => r.Positives);
         var unspunFlagged = results.Where(r => r.Key.IsUnspun).Sum(r => r.Value.SpunFlagged);
-        Console.WriteLine($"| {jaccard:0.0} | {thresholds.Containment:0.0} | {gap:0.0} | {(double)truePositives / (truePositives + falsePositives):0.000} | " +
+        Console.WriteLine($"| {jaccard:0.0} | {thresholds.Containment:0.0} | {gap:0.00} | {(double)truePositives / (truePositives + falsePositives):0.000} | " +
             $"{(double)truePositives / (truePositives + falsePositives + relatedMatched):0.000} | " +
             $"{results[new SpinSetting(0.3, true)].Recall:0.000} | {results[new SpinSetting(0.5, true)].Recall:0.000} | {results[new SpinSetting(0.7, true)].Recall:0.000} | " +
             $"{spunRate:0.000} | {unspunFlagged} |");

@@ -15,6 +15,11 @@ public sealed class SimilarityScorer(SimilarityThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        if (a.MinHash.Length != b.MinHash.Length)
+        {
+            throw new ArgumentException($"fingerprints built with different options ({a.MinHash.Length} and {b.MinHash.Length} MinHash values) cannot be compared.");
+        }
+
         var simHash = 1 - (System.Numerics.BitOperations.PopCount(a.SimHash ^ b.SimHash) / 64.0);
         if (a.IsEmpty || b.IsEmpty)
         {

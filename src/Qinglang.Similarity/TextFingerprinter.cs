@@ -7,15 +7,16 @@ namespace Qinglang.Similarity;
 /// <summary>
 /// Builds <see cref="Fingerprint"/>s. The text is normalized with the text engine's <see cref="TextNormalizer"/>
 /// (width, case, compatibility, traditional → simplified, invisible characters; punctuation kept because it marks
-/// clauses), cut into units (one per CJK character, one per Latin word or number) and clauses (at ，。；：！？ and line
-/// breaks; 、, brackets, quotes and spaces are not boundaries), and shingled twice:
+/// clauses), cut into units (one per CJK character, one per Latin word or number), clauses (at ，；： and sentence ends)
+/// and sentences (at 。！？… and line breaks; 、, brackets, quotes and spaces are not boundaries), and shingled twice:
 /// <list type="bullet">
 /// <item>canonical shingles: spin-table words mapped to their canonical form, then n-unit windows taken
 /// <em>circularly</em> inside each clause (a clause of m ≥ n units gives m windows, wrapping from its end to its
 /// start; a shorter clause gives one order-free shingle), so reordering clauses or rotating a clause at any point
 /// leaves the set unchanged;</item>
-/// <item>raw shingles: the units as written, plain n-unit windows running across clauses, which substitution,
-/// rotation and reordering all change.</item>
+/// <item>raw shingles: the units as written, plain n-unit windows running across the clauses of a sentence (a
+/// sentence shorter than n gives one shingle), which substitution, clause rotation and clause reordering change but
+/// moving whole sentences does not.</item>
 /// </list>
 /// Text is processed in 64K-character chunks into bounded buffers, so a 50 MB document needs a few MB. Thread-safe:
 /// each thread reuses its own buffers; the only allocations per call are the result arrays.
@@ -72,10 +73,7 @@ public sealed class TextFingerprinter
         }
 
         EndClause(work);
-        if (work.RawSeen is > 0 and var seen && seen < Options.ShingleSize)
-        {
-            AddRaw(work, ShortRawShingle(work, seen));
-        }
+        EndSentence(work);
 
         FlushCanonical(work);
         FlushRaw(work);
@@ -163,6 +161,11 @@ public sealed class TextFingerprinter
                     EndClause(work);
                     i++;
                     break;
+                case UnitClasses.SentenceEnd:
+                    EndClause(work);
+                    EndSentence(work);
+                    i++;
+                    break;
                 default:
                     i++;
                     break;
@@ -210,16 +213,23 @@ public sealed class TextFingerprinter
         }
     }
 
-    private static uint ShortRawShingle(Workspace work, long seen)
+    /// <summary>Ends the raw window: a sentence shorter than n units still gives one shingle of all its units.</summary>
+    private void EndSentence(Workspace work)
     {
-        var h = 0UL;
-        for (var k = 0; k < seen; k++)
+        var seen = work.RawSeen;
+        if (seen > 0 && seen < Options.ShingleSize)
         {
-            h = (h ^ work.Ring[k]) * StableHash.Golden;
-            h = BitOperations.RotateLeft(h, 29);
+            var h = 0UL;
+            for (var k = 0; k < seen; k++)
+            {
+                h = (h ^ work.Ring[k]) * StableHash.Golden;
+                h = BitOperations.RotateLeft(h, 29);
+            }
+
+            AddRaw(work, StableHash.Fold(h));
         }
 
-        return StableHash.Fold(h);
+        work.RawSeen = 0;
     }
 
     /// <summary>Emits the circular windows of the finished clause (or its one order-free shingle when shorter than n).</summary>

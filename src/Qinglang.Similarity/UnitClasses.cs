@@ -6,8 +6,11 @@ internal static class UnitClasses
     /// <summary>Dropped without effect: spaces, brackets, quotes, 、, symbols.</summary>
     public const byte Skip = 0;
 
-    /// <summary>Ends a clause: ，。；：！？ and their ASCII forms, line breaks.</summary>
+    /// <summary>Ends a clause inside a sentence: ，；： and their ASCII forms.</summary>
     public const byte Boundary = 1;
+
+    /// <summary>Ends a clause and a sentence: 。！？… and their ASCII forms, line breaks.</summary>
+    public const byte SentenceEnd = 5;
 
     /// <summary>One unit per character: CJK ideographs, kana, Hangul syllables.</summary>
     public const byte Ideograph = 2;
@@ -31,8 +34,8 @@ internal static class UnitClasses
             {
                 _ when char.IsHighSurrogate(ch) => HighSurrogate,
                 _ when IsIdeographic(c) => Ideograph,
-                ',' or '.' or ';' or ':' or '!' or '?' or '\n' or '\r' or '\u2028' or '\u2029'
-                    or '，' or '。' or '；' or '：' or '！' or '？' or '｡' or '…' => Boundary,
+                ',' or ';' or ':' or '，' or '；' or '：' => Boundary,
+                '.' or '!' or '?' or '\n' or '\r' or '\u2028' or '\u2029' or '。' or '！' or '？' or '｡' or '…' => SentenceEnd,
                 _ when char.IsLetterOrDigit(ch) => WordPart,
                 _ => Skip,
             };

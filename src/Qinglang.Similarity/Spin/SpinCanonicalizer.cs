@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
 using Qinglang.Text.Normalization;
@@ -20,7 +19,7 @@ public sealed class SpinCanonicalizer
     private static readonly Lazy<SpinCanonicalizer> BuiltIn = new(() => Create(BuiltInTable.Value));
 
     private readonly int[] rootChildren;
-    private readonly FrozenDictionary<long, int> edges;
+    private readonly EdgeTable edges;
     private readonly int[] terminals;
     private readonly string[] canonicalForms;
 
@@ -66,7 +65,7 @@ public sealed class SpinCanonicalizer
             nodeTerminals[node] = (index * 2) + (member == representative ? 0 : 1);
         }
 
-        edges = edgeMap.ToFrozenDictionary();
+        edges = new EdgeTable(edgeMap);
         terminals = [.. nodeTerminals];
         canonicalForms = [.. forms];
         Members = members;
@@ -191,7 +190,7 @@ public sealed class SpinCanonicalizer
                 break;
             }
 
-            node = edges.GetValueOrDefault(Edge(node, text[i]));
+            node = edges.Get(Edge(node, text[i]));
         }
 
         return best;

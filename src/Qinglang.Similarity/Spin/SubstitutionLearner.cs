@@ -137,7 +137,7 @@ public sealed class SubstitutionLearner(SpinCanonicalizer? known = null)
         foreach (var ch in normalized)
         {
             var kind = UnitClasses.Table[ch];
-            if (kind == UnitClasses.Boundary)
+            if (kind is UnitClasses.Boundary or UnitClasses.SentenceEnd)
             {
                 Flush();
             }
