@@ -15,7 +15,11 @@ internal sealed class PostingsFile : IDisposable
 
     private readonly MemoryMappedFile? _map;
     private readonly MemoryMappedViewAccessor? _view;
-    private readonly ulong[] _block = new ulong[32]; // lookups run on the index's one thread
+    private readonly ulong[] _block = new ulong[FenceStep]; // lookups run on the index's one thread
+    private readonly uint[] _fences;
+
+    /// <summary>Every this many entries, the key is kept in memory: a lookup is a managed binary search plus one block read.</summary>
+    private const int FenceStep = 256;
 
     private PostingsFile(string path, long count, MemoryMappedFile? map, MemoryMappedViewAccessor? view)
     {
@@ -23,6 +27,11 @@ internal sealed class PostingsFile : IDisposable
         Count = count;
         _map = map;
         _view = view;
+        _fences = new uint[(count + FenceStep - 1) / FenceStep];
+        for (var i = 0; i < _fences.Length; i++)
+        {
+            _fences[i] = (uint)(view!.ReadUInt64((long)i * FenceStep * 8) >> 32);
+        }
     }
 
     public static ReadOnlySpan<byte> Magic => "QLSIMPST"u8;
@@ -88,35 +97,41 @@ internal sealed class PostingsFile : IDisposable
             return true;
         }
 
-        var target = (ulong)key << 32;
-        long low = 0, high = Count;
-        while (low < high)
+        // The run of key starts in the block before the first fence not below key (or in the first block).
+        var fence = Array.BinarySearch(_fences, key);
+        if (fence < 0)
         {
-            var middle = low + ((high - low) >> 1);
-            if (_view.ReadUInt64(middle * 8) < target)
+            fence = ~fence;
+        }
+        else
+        {
+            while (fence > 0 && _fences[fence - 1] == key)
             {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
+                fence--;
             }
         }
 
-        if (limit < Count - low && _view.ReadUInt64((low + limit) * 8) >> 32 == key)
+        var start = into.Count;
+        for (var at = Math.Max(0, fence - 1) * (long)FenceStep; at < Count; at += FenceStep)
         {
-            return false;
-        }
-
-        // Read the run in small blocks: one accessor call per block instead of per entry.
-        for (var at = low; at < Count; at += _block.Length)
-        {
-            var read = _view.ReadArray(at * 8, _block, 0, (int)Math.Min(_block.Length, Count - at));
+            var read = _view.ReadArray(at * 8, _block, 0, (int)Math.Min(FenceStep, Count - at));
             for (var i = 0; i < read; i++)
             {
-                if (_block[i] >> 32 != key)
+                var entryKey = (uint)(_block[i] >> 32);
+                if (entryKey < key)
+                {
+                    continue;
+                }
+
+                if (entryKey > key)
                 {
                     return true;
+                }
+
+                if (into.Count - start == limit)
+                {
+                    into.RemoveRange(start, into.Count - start);
+                    return false;
                 }
 
                 into.Add((int)(uint)_block[i]);
