@@ -18,8 +18,8 @@ internal sealed class PostingsFile : IDisposable
     private readonly ulong[] _block = new ulong[FenceStep]; // lookups run on the index's one thread
     private readonly uint[] _fences;
 
-    /// <summary>Every this many entries, the key is kept in memory: a lookup is a managed binary search plus one block read.</summary>
-    private const int FenceStep = 256;
+    /// <summary>Every this many entries (256 bytes) the key is kept in memory: a lookup is a managed binary search plus one small block read.</summary>
+    private const int FenceStep = 32;
 
     private PostingsFile(string path, long count, MemoryMappedFile? map, MemoryMappedViewAccessor? view)
     {
