@@ -18,7 +18,7 @@ public sealed record SimilarityIndexOptions
     public int SealEvery { get; init; } = 65_536;
 
     /// <summary>Segments allowed before all are merged into one (bounds query cost).</summary>
-    public int MaxSegments { get; init; } = 16;
+    public int MaxSegments { get; init; } = 4;
 
     /// <summary>
     /// Most candidates scored per query, those sharing the most band keys first: a text made of boilerplate shared by
