@@ -11,6 +11,8 @@ var root = new RootCommand("Qinglang (清朗): label, inspect and sign AI-genera
     KeygenCommand.Create(),
     DemoCommand.Create(),
     ScanTextCommand.Create(),
+    SimilarCommand.Create(),
+    RumorCommand.Create(),
 };
 
 var parsed = root.Parse(args);
