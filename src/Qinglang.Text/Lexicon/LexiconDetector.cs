@@ -102,7 +102,11 @@ public sealed class LexiconDetector : ITextDetector
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
         var matcher = current.MatcherFor(keyOf);
-        var shared = templates.GetValue(matcher, m => FindingTemplate.For(current.Entries, m));
+        if (!templates.TryGetValue(matcher, out var shared))
+        {
+            shared = TemplatesFor(current, matcher);
+        }
+
         ReadOnlySpan<char> matched;
         ReadOnlySpan<int> starts = default, ends = default;
         MatchResult result;
@@ -110,10 +114,7 @@ public sealed class LexiconDetector : ITextDetector
         {
             var buffer = threadBuffer ??= new NormalizationBuffer();
             normalizer.Normalize(text, buffer);
-            // Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in
-            // normalized text every Latin letter touches its neighbours.
-            result = matcher.Match(buffer.Text, mode, ReusedMatches(),
-                (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]));
+            result = matcher.Match(buffer.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, buffer) : null);
             matched = buffer.Text;
             starts = buffer.OriginalStarts;
             ends = buffer.OriginalEnds;
@@ -125,11 +126,7 @@ public sealed class LexiconDetector : ITextDetector
         else if (normalize is not null)
         {
             var normalized = normalize(text);
-            result = matcher.Match(normalized.Text, mode, ReusedMatches(), (start, end) =>
-            {
-                var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
-                return LatinToken.StandsAlone(text, originalStart, originalEnd);
-            });
+            result = matcher.Match(normalized.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, normalized) : null);
             matched = normalized.Text;
             starts = normalized.OriginalStart;
             ends = normalized.OriginalEnd;
@@ -146,6 +143,23 @@ public sealed class LexiconDetector : ITextDetector
         DropBuffersIfHuge();
         return new LexiconHits(text, matched, matches, hits, shared, current.Entries, TimedOut(current, result));
     }
+
+    // The lambdas live in their own methods so a scan that needs none allocates no closure.
+    private FindingTemplate[] TemplatesFor(Lexicon current, LexiconMatcher matcher) =>
+        templates.GetValue(matcher, m => FindingTemplate.For(current.Entries, m));
+
+    /// <summary>
+    /// Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in normalized
+    /// text every Latin letter touches its neighbours.
+    /// </summary>
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) =>
+        (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]);
+
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizedText normalized) => (start, end) =>
+    {
+        var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
+        return LatinToken.StandsAlone(text, originalStart, originalEnd);
+    };
 
     /// <summary>
     /// The text lower-cased, into the thread's buffer up to the kept size (a huge text gets its own copy).
