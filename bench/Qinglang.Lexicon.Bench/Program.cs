@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using Qinglang.Lexicon.Bench;
 
-// `--quick` prints Stopwatch numbers in seconds (`--pipeline`: only the whole lexicon path); anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// `--quick` prints Stopwatch numbers in seconds (`--pipeline`: only the whole lexicon path; `--dense [lexicon] [comments]`: the
+// real dense workload, see DenseData); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["--quick"]) QuickReport.Run();
 else if (args is ["--pipeline"]) QuickReport.RunPipeline();
+else if (args is ["--dense", .. var paths] && paths.Length <= 2) DenseEngines.Report(DenseData.Load(paths.ElementAtOrDefault(0), paths.ElementAtOrDefault(1)));
 else BenchmarkSwitcher.FromAssembly(typeof(BuildBenchmarks).Assembly).Run(args);
