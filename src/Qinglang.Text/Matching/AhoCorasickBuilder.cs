@@ -8,6 +8,9 @@ namespace Qinglang.Text.Matching;
 /// </summary>
 internal static class AhoCorasickBuilder
 {
+    /// <summary>Nodes with at least this many children are looked up by hash (fewer: one or two vector compares).</summary>
+    private const int HashThreshold = 16;
+
     public static AhoCorasick Build(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -99,6 +102,8 @@ internal static class AhoCorasickBuilder
         }
 
         var packed = new AhoCorasick.Node[nodes + 1];
+        var tables = new List<AhoCorasick.ChildTable>();
+        var hashed = new List<AhoCorasick.HashEdge>();
         for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
@@ -110,10 +115,53 @@ internal static class AhoCorasickBuilder
                 Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
+
+            // The root is never stepped through (its dense table serves it); a table index must fit FirstLabel.
+            if (n > 0 && count >= HashThreshold && tables.Count <= char.MaxValue)
+            {
+                packed[n].Count = AhoCorasick.Hashed;
+                packed[n].FirstLabel = (char)tables.Count;
+                tables.Add(HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed));
+            }
         }
 
         packed[nodes].FirstEdge = firstEdge[nodes];
-        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count);
+        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
+            PairBitmap(firstEdge, edgeLabel, edgeTarget));
+    }
+
+    /// <summary>Sets the bit of every two-character key prefix: each root edge followed by each edge of its child.</summary>
+    private static ulong[] PairBitmap(int[] firstEdge, char[] edgeLabel, int[] edgeTarget)
+    {
+        var pairs = new ulong[(1 << AhoCorasick.PairBits) / 64];
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++)
+        {
+            int child = edgeTarget[e];
+            for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
+            {
+                uint bit = AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]);
+                pairs[bit >> 6] |= 1UL << (int)(bit & 63);
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Appends an open-addressing table (at most half full) of one node's children to <paramref name="slots"/>.</summary>
+    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, List<AhoCorasick.HashEdge> slots)
+    {
+        int bits = 1;
+        while ((1 << bits) < 2 * labels.Length) bits++;
+        var table = new AhoCorasick.ChildTable(slots.Count, (1 << bits) - 1, 32 - bits);
+        for (int i = 0; i <= table.Mask; i++) slots.Add(default);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int slot = AhoCorasick.ChildTable.Slot(labels[i], table.Shift);
+            while (slots[table.Offset + slot].Target != 0) slot = (slot + 1) & table.Mask;
+            slots[table.Offset + slot] = new AhoCorasick.HashEdge(targets[i], labels[i]);
+        }
+
+        return table;
     }
 
     /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>
