@@ -41,8 +41,12 @@ public sealed class LexiconDetector : ITextDetector
     private readonly Func<string, string> keyOf;
     private readonly MatchMode mode;
 
-    /// <summary>Per matcher (one per lexicon version), the shared part of each entry's findings; built on first use.</summary>
-    private readonly ConditionalWeakTable<LexiconMatcher, FindingTemplate[]> templates = new();
+    /// <summary>
+    /// The matcher and the shared part of each entry's findings for the lexicon last scanned with: a scan checks one
+    /// reference instead of looking both up (on short comments that lookup cost as much as the matching). After a
+    /// reload the next scan prepares the new lexicon; threads racing on it prepare the same thing.
+    /// </summary>
+    private Prepared? prepared;
 
     public LexiconDetector(Lexicon lexicon, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
         : this(() => lexicon, null, normalizer, mode)
@@ -101,12 +105,14 @@ public sealed class LexiconDetector : ITextDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
-        var matcher = current.MatcherFor(keyOf);
-        if (!templates.TryGetValue(matcher, out var shared))
+        var ready = prepared;
+        if (ready is null || !ReferenceEquals(ready.Lexicon, current))
         {
-            shared = TemplatesFor(current, matcher);
+            var forCurrent = current.MatcherFor(keyOf);
+            prepared = ready = new Prepared(current, forCurrent, FindingTemplate.For(current.Entries, forCurrent));
         }
 
+        var (matcher, shared) = (ready.Matcher, ready.Templates);
         ReadOnlySpan<char> matched;
         ReadOnlySpan<int> starts = default, ends = default;
         MatchResult result;
@@ -144,10 +150,9 @@ public sealed class LexiconDetector : ITextDetector
         return new LexiconHits(text, matched, matches, hits, shared, current.Entries, TimedOut(current, result));
     }
 
-    // The lambdas live in their own methods so a scan that needs none allocates no closure.
-    private FindingTemplate[] TemplatesFor(Lexicon current, LexiconMatcher matcher) =>
-        templates.GetValue(matcher, m => FindingTemplate.For(current.Entries, m));
+    private sealed record Prepared(Lexicon Lexicon, LexiconMatcher Matcher, FindingTemplate[] Templates);
 
+    // The lambdas live in their own methods so a scan that needs none allocates no closure.
     /// <summary>
     /// Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in normalized
     /// text every Latin letter touches its neighbours.
