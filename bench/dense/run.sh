@@ -29,14 +29,14 @@ dotnet build "$root/bench/toolgood" -c Release -p:ToolGoodDll="$dll" >&2
 compare=("$root/bench/toolgood/bin/Release/net10.0/Qinglang.ToolGood.Compare")
 
 echo "ToolGood.Words $(git --git-dir="$snapshot" log -1 --format='%h %cs'), timeout ${timeout_s}s per engine, $(nproc) cores, $(date -u +%FT%TZ)"
-echo "| engine | build | held after build | scan (one core) | hits | chars per hit | comments flagged |"
-echo "|---|---|---|---|---|---|---|"
+echo "| engine | build | held after build | scan, wall clock | scan, per CPU second | hits | chars per hit | comments flagged |"
+echo "|---|---|---|---|---|---|---|---|"
 for id in ${ENGINES:-$("${compare[@]}" --list)}; do
   status=0
   timeout --kill-after=5 "$timeout_s" "${compare[@]}" --engine "$id" || status=$?
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-    echo "| $id | did not finish within ${timeout_s} s (build and scan) | | | | | |"
+    echo "| $id | did not finish within ${timeout_s} s (build and scan) | | | | | | |"
   elif [ "$status" -ne 0 ]; then
-    echo "| $id | failed (exit $status) | | | | | |"
+    echo "| $id | failed (exit $status) | | | | | | |"
   fi
 done
