@@ -31,12 +31,14 @@ public sealed class AhoCorasick
     private readonly ChildTable[] tables; // hash tables of nodes with many children
     private readonly HashEdge[] hashed;   // their slots, each table a power-of-two run; Target 0 marks an empty slot
     private readonly ulong[] pairs;       // hashed bitmap of the two-character prefixes of keys (no false negatives)
+    private readonly ulong[] triples;     // the same for three-character prefixes
     private readonly bool shallowReports; // some child of the root reports a key (a one-character key exists)
 
     internal AhoCorasick(int[] rootNext, Node[] nodes, char[] edgeLabel, int[] edgeTarget, Output[] outputs, int keyCount,
-        ChildTable[] tables, HashEdge[] hashed, ulong[] pairs)
+        ChildTable[] tables, HashEdge[] hashed, ulong[] pairs, ulong[] triples)
     {
         this.pairs = pairs;
+        this.triples = triples;
         foreach (int child in rootNext)
         {
             shallowReports |= child != 0 && nodes[child].Report != 0;
@@ -62,7 +64,7 @@ public sealed class AhoCorasick
     public long SizeInBytes =>
         (long)rootNext.Length * 4 + nodes.Length * (long)Unsafe.SizeOf<Node>() + edgeLabel.Length * 2L + edgeTarget.Length * 4L
         + outputs.Length * (long)Unsafe.SizeOf<Output>() + tables.Length * (long)Unsafe.SizeOf<ChildTable>()
-        + hashed.Length * (long)Unsafe.SizeOf<HashEdge>() + pairs.Length * 8L;
+        + hashed.Length * (long)Unsafe.SizeOf<HashEdge>() + pairs.Length * 8L + triples.Length * 8L;
 
     /// <summary>
     /// Builds the automaton. Key <c>i</c> is reported with id <c>i</c>; keys must be distinct and non-empty.
@@ -78,23 +80,28 @@ public sealed class AhoCorasick
         ref int root = ref MemoryMarshal.GetArrayDataReference(rootNext);
         ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
         ref ulong pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
+        ref ulong triple0 = ref MemoryMarshal.GetArrayDataReference(triples);
         int state = 0;
-        bool shallow = false; // state is a child of the root, entered on text[i - 1]
+        int depth = 0; // 1: state is a child of the root, entered on text[i - 1]; 2: its child, on text[i - 2..i]; 0: not known
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             // A child of the root fails to the root, so when no key starts with (text[i - 1], c) the step from it is
-            // the root's: decided from an L2-sized bitmap, without touching the node or its edges (on real text
-            // almost every character takes this path, and the nodes would cost a cache miss each).
-            if (state == 0 || (shallow && !MayStartKeys(ref pair0, text[i - 1], c)))
+            // the root's: decided from L2-sized bitmaps, without touching the node or its edges (on real text almost
+            // every character takes this path, and the nodes would cost a cache miss each). From a grandchild of the
+            // root the step lands on the root's child c too when no key starts with the last three characters, nor
+            // with the last two.
+            if (state == 0
+                || (depth == 1 && !MayStart(ref pair0, PairBit(text[i - 1], c)))
+                || (depth == 2 && !MayStart(ref triple0, TripleBit(text[i - 2], text[i - 1], c)) && !MayStart(ref pair0, PairBit(text[i - 1], c))))
             {
                 state = Unsafe.Add(ref root, c);
-                shallow = true;
+                depth = 1;
                 if (state == 0 || !shallowReports) continue;
             }
             else
             {
-                state = Step(ref node0, state, c, out shallow);
+                state = Step(ref node0, state, c, ref depth);
                 if (state == 0) continue;
             }
 
@@ -118,9 +125,10 @@ public sealed class AhoCorasick
 
     /// <summary>The next state from a non-root <paramref name="state"/> on <paramref name="c"/>, following failure links.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Step(ref Node node0, int state, char c, out bool shallow)
+    private int Step(ref Node node0, int state, char c, ref int depth)
     {
-        shallow = false;
+        // Straight down an edge: one deeper (tracked up to 2); after a failure link the depth is no longer known.
+        depth = depth == 1 ? 2 : 0;
         while (true)
         {
             ref Node node = ref Unsafe.Add(ref node0, state);
@@ -143,21 +151,22 @@ public sealed class AhoCorasick
             }
 
             state = node.Fail;
+            depth = 0;
             if (state == 0)
             {
-                shallow = true;
+                depth = 1;
                 return rootNext[c];
             }
         }
     }
 
-    /// <summary>Whether some key may start with <paramref name="first"/>, <paramref name="second"/> (false: none does).</summary>
+    /// <summary>Whether <paramref name="bit"/> is set in a prefix bitmap (clear: no key starts with that prefix).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayStartKeys(ref ulong pair0, char first, char second)
-    {
-        uint bit = PairBit(first, second);
-        return (Unsafe.Add(ref pair0, (int)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
-    }
+    private static bool MayStart(ref ulong bitmap0, uint bit) => (Unsafe.Add(ref bitmap0, (int)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
+
+    /// <summary>The bit of a three-character prefix in the triple bitmap (2^<see cref="PairBits"/> bits as well).</summary>
+    internal static uint TripleBit(char first, char second, char third) =>
+        (uint)((((ulong)first << 32) | ((ulong)second << 16) | third) * 0x9E3779B97F4A7C15UL >> (64 - PairBits));
 
     /// <summary>The bit of a two-character prefix in the pair bitmap (2^<see cref="PairBits"/> bits).</summary>
     internal static uint PairBit(char first, char second) => ((uint)first << 16 | second) * 0x9E3779B1u >> (32 - PairBits);

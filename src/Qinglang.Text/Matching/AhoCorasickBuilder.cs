@@ -127,25 +127,36 @@ internal static class AhoCorasickBuilder
 
         packed[nodes].FirstEdge = firstEdge[nodes];
         return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
-            PairBitmap(firstEdge, edgeLabel, edgeTarget));
+            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3));
     }
 
-    /// <summary>Sets the bit of every two-character key prefix: each root edge followed by each edge of its child.</summary>
-    private static ulong[] PairBitmap(int[] firstEdge, char[] edgeLabel, int[] edgeTarget)
+    /// <summary>Sets the bit of every key prefix of <paramref name="length"/> (2 or 3) characters: the trie's paths from the root.</summary>
+    private static ulong[] PrefixBitmap(int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int length)
     {
-        var pairs = new ulong[(1 << AhoCorasick.PairBits) / 64];
+        var bitmap = new ulong[(1 << AhoCorasick.PairBits) / 64];
         for (int e = firstEdge[0]; e < firstEdge[1]; e++)
         {
             int child = edgeTarget[e];
             for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
             {
-                uint bit = AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]);
-                pairs[bit >> 6] |= 1UL << (int)(bit & 63);
+                if (length == 2)
+                {
+                    Set(bitmap, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
+                    continue;
+                }
+
+                int grandchild = edgeTarget[f];
+                for (int g = firstEdge[grandchild]; g < firstEdge[grandchild + 1]; g++)
+                {
+                    Set(bitmap, AhoCorasick.TripleBit(edgeLabel[e], edgeLabel[f], edgeLabel[g]));
+                }
             }
         }
 
-        return pairs;
+        return bitmap;
     }
+
+    private static void Set(ulong[] bitmap, uint bit) => bitmap[bit >> 6] |= 1UL << (int)(bit & 63);
 
     /// <summary>Appends an open-addressing table (at most half full) of one node's children to <paramref name="slots"/>.</summary>
     private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, List<AhoCorasick.HashEdge> slots)
