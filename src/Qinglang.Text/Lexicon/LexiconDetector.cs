@@ -20,9 +20,13 @@ public sealed class LexiconDetector : ITextDetector
     [ThreadStatic]
     private static NormalizationBuffer? threadBuffer;
 
-    /// <summary>The matcher's hit list, reused the same way (the findings are built from it before the call returns).</summary>
+    /// <summary>The matcher's hit list, reused the same way (a <see cref="LexiconHits"/> reads it until the thread's next scan).</summary>
     [ThreadStatic]
-    private static List<LexiconMatch>? threadHits;
+    private static List<LexiconMatch>? threadMatches;
+
+    /// <summary>The hits mapped to original offsets, reused the same way.</summary>
+    [ThreadStatic]
+    private static LexiconHit[]? threadHits;
 
     /// <summary>Lower-cased copy of the text when there is no normalizer (offsets unchanged, so no map).</summary>
     [ThreadStatic]
@@ -37,8 +41,12 @@ public sealed class LexiconDetector : ITextDetector
     private readonly Func<string, string> keyOf;
     private readonly MatchMode mode;
 
-    /// <summary>Per matcher (one per lexicon version), the shared part of each entry's findings; built on first use.</summary>
-    private readonly ConditionalWeakTable<LexiconMatcher, FindingTemplate[]> templates = new();
+    /// <summary>
+    /// The matcher and the shared part of each entry's findings for the lexicon last scanned with: a scan checks one
+    /// reference instead of looking both up (on short comments that lookup cost as much as the matching). After a
+    /// reload the next scan prepares the new lexicon; threads racing on it prepare the same thing.
+    /// </summary>
+    private Prepared? prepared;
 
     public LexiconDetector(Lexicon lexicon, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
         : this(() => lexicon, null, normalizer, mode)
@@ -84,46 +92,88 @@ public sealed class LexiconDetector : ITextDetector
     /// <summary>Findings and the regex entries that ran out of time on this text (they reported nothing).</summary>
     public (IReadOnlyList<TextFinding> Findings, IReadOnlyList<LexiconEntry> TimedOut) Scan(string text)
     {
+        var hits = ScanHits(text);
+        return (hits.ToFindings(), hits.TimedOut);
+    }
+
+    /// <summary>
+    /// The same hits as <see cref="Scan"/>, as 12-byte values in reused per-thread buffers: on text dense with hits
+    /// this skips a finding object per hit. The result is valid until this thread's next scan; turn the hits worth
+    /// keeping into findings with <see cref="LexiconHits.ToFinding"/>.
+    /// </summary>
+    public LexiconHits ScanHits(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var current = lexicon();
-        var matcher = current.MatcherFor(keyOf);
-        var wordKeys = templates.GetValue(matcher, m => FindingTemplate.For(current.Entries, m));
+        var ready = prepared;
+        if (ready is null || !ReferenceEquals(ready.Lexicon, current))
+        {
+            var forCurrent = current.MatcherFor(keyOf);
+            prepared = ready = new Prepared(current, forCurrent, FindingTemplate.For(current.Entries, forCurrent));
+        }
+
+        var (matcher, shared) = (ready.Matcher, ready.Templates);
+        ReadOnlySpan<char> matched;
+        ReadOnlySpan<int> starts = default, ends = default;
+        MatchResult result;
         if (normalizer is not null)
         {
             var buffer = threadBuffer ??= new NormalizationBuffer();
             normalizer.Normalize(text, buffer);
-            // Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in
-            // normalized text every Latin letter touches its neighbours.
-            var result = matcher.Match(buffer.Text, mode, Hits(),
-                (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]));
-            var found = (Findings(wordKeys, text, buffer.Text, result, buffer.OriginalStarts, buffer.OriginalEnds), TimedOut(current, result));
+            result = matcher.Match(buffer.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, buffer) : null);
+            matched = buffer.Text;
+            starts = buffer.OriginalStarts;
+            ends = buffer.OriginalEnds;
             if (buffer.TextArray.Length > KeptBufferLength)
             {
                 threadBuffer = null; // a one-off huge text should not pin ten bytes per character for the thread's life
             }
-
-            DropHitsIfHuge();
-            return found;
         }
-
-        if (normalize is not null)
+        else if (normalize is not null)
         {
             var normalized = normalize(text);
-            var result = matcher.Match(normalized.Text, mode, (start, end) =>
-            {
-                var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
-                return LatinToken.StandsAlone(text, originalStart, originalEnd);
-            });
-            return (Findings(wordKeys, text, normalized.Text, result, normalized.OriginalStart, normalized.OriginalEnd), TimedOut(current, result));
+            result = matcher.Match(normalized.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, normalized) : null);
+            matched = normalized.Text;
+            starts = normalized.OriginalStart;
+            ends = normalized.OriginalEnd;
+        }
+        else
+        {
+            // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built.
+            matched = LowerCased(text);
+            result = matcher.Match(matched, mode, ReusedMatches());
         }
 
-        // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built.
-        // Texts up to the kept size are lower-cased into the thread's buffer; a huge one gets its own copy.
+        var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : result.Matches.ToArray();
+        var hits = MapToOriginal(matches, starts, ends);
+        DropBuffersIfHuge();
+        return new LexiconHits(text, matched, matches, hits, shared, current.Entries, TimedOut(current, result));
+    }
+
+    private sealed record Prepared(Lexicon Lexicon, LexiconMatcher Matcher, FindingTemplate[] Templates);
+
+    // The lambdas live in their own methods so a scan that needs none allocates no closure.
+    /// <summary>
+    /// Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in normalized
+    /// text every Latin letter touches its neighbours.
+    /// </summary>
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) =>
+        (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]);
+
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizedText normalized) => (start, end) =>
+    {
+        var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
+        return LatinToken.StandsAlone(text, originalStart, originalEnd);
+    };
+
+    /// <summary>
+    /// The text lower-cased, into the thread's buffer up to the kept size (a huge text gets its own copy).
+    /// </summary>
+    private static ReadOnlySpan<char> LowerCased(string text)
+    {
         if (text.Length > KeptBufferLength)
         {
-            string lowered = Lexicon.DefaultKey(text);
-            var huge = matcher.Match(lowered, mode);
-            return (Findings(wordKeys, text, lowered, huge, default, default), TimedOut(current, huge));
+            return Lexicon.DefaultKey(text);
         }
 
         if (threadLower is null || threadLower.Length < text.Length)
@@ -133,68 +183,69 @@ public sealed class LexiconDetector : ITextDetector
 
         var lower = threadLower.AsSpan(0, text.Length);
         InvariantLowerCase.Apply(text, lower);
-        var plain = matcher.Match(lower, mode, Hits());
-        var plainFound = (Findings(wordKeys, text, lower, plain, default, default), TimedOut(current, plain));
-        DropHitsIfHuge();
-        return plainFound;
+        return lower;
     }
 
-    private static List<LexiconMatch> Hits() => threadHits ??= [];
-
-    /// <summary>Keeps the reused hit list only while it is of ordinary size (a pathological text could make it huge).</summary>
-    private static void DropHitsIfHuge()
-    {
-        if (threadHits is { Capacity: > KeptBufferLength / 8 })
-        {
-            threadHits = null;
-        }
-    }
+    private static List<LexiconMatch> ReusedMatches() => threadMatches ??= [];
 
     /// <summary>
-    /// Maps matches in <paramref name="matched"/> back to <paramref name="text"/> through the offset map (empty map:
-    /// offsets are the same). Matches come ordered by normalized start and the map never goes backwards, so the
-    /// findings are already in original order; the sort only runs if a custom normalizer breaks that.
+    /// Maps matches in normalized text back to the original through the offset map (empty map: offsets are the
+    /// same), into the thread's hit buffer. Matches come ordered by normalized start and the map never goes
+    /// backwards, so the hits are already in original order; the sort only runs if a custom normalizer breaks that
+    /// (and moves the matches along, so hit i and match i stay the same hit).
     /// </summary>
-    private static IReadOnlyList<TextFinding> Findings(FindingTemplate[] shared, string text, ReadOnlySpan<char> matched, MatchResult result,
-        ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    private static Span<LexiconHit> MapToOriginal(Span<LexiconMatch> matches, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
     {
-        var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : [.. result.Matches];
         if (matches.IsEmpty)
         {
-            return []; // the common case on clean text: nothing at all allocated
+            return [];
         }
 
-        var findings = new List<TextFinding>(matches.Length);
+        if (threadHits is null || threadHits.Length < matches.Length)
+        {
+            threadHits = new LexiconHit[Math.Max(matches.Length, (threadHits?.Length ?? 0) * 2)];
+        }
+
+        var hits = threadHits.AsSpan(0, matches.Length);
         bool ordered = true;
         int lastStart = int.MinValue, lastEnd = int.MinValue;
-        foreach (var match in matches)
+        for (int i = 0; i < hits.Length; i++)
         {
-            ref readonly var entry = ref shared[match.EntryId];
+            var match = matches[i];
             int start = match.Start, end = match.End;
             if (!starts.IsEmpty)
             {
-                (start, end) = (starts[match.Start], ends[match.End - 1]);
+                (start, end) = (starts[start], ends[end - 1]);
             }
 
             ordered &= start > lastStart || (start == lastStart && end >= lastEnd);
             (lastStart, lastEnd) = (start, end);
-            // A word hit is its key exactly, so the key string kept per entry is the normalized form; and when the
-            // text was not disguised it is the original too: the finding is then the only allocation. Comparing
-            // against the matched text (hot in cache) rather than the entry's string avoids a cache miss per hit.
-            var normal = matched[match.Start..match.End];
-            // A pinyin or initials form reports the same entry under another key: only an exact key is shared.
-            string normalized = entry.Key is { } key && normal.SequenceEqual(key) ? key : new string(normal);
-            var original = text.AsSpan(start, end - start);
-            string written = original.SequenceEqual(normal) ? normalized : original.ToString();
-            findings.Add(new TextFinding(entry.Category, entry.Severity, start, end, written, normalized, entry.Rule));
+            hits[i] = new LexiconHit(start, end, match.EntryId);
         }
 
         if (!ordered)
         {
-            findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            hits.Sort(matches, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         }
 
-        return findings;
+        return hits;
+    }
+
+    /// <summary>
+    /// Keeps the reused match and hit buffers only while they are of ordinary size (a pathological text could make
+    /// them huge); a result handed out still holds its own arrays.
+    /// </summary>
+    private static void DropBuffersIfHuge()
+    {
+        if (threadMatches is { Capacity: > KeptBufferLength / 8 })
+        {
+            threadMatches = null;
+        }
+
+        if (threadHits is { Length: > KeptBufferLength / 8 })
+        {
+            threadHits = null;
+        }
     }
 
     private static IReadOnlyList<LexiconEntry> TimedOut(Lexicon current, MatchResult result)

@@ -8,6 +8,9 @@ namespace Qinglang.Text.Matching;
 /// </summary>
 internal static class AhoCorasickBuilder
 {
+    /// <summary>Nodes with at least this many children are looked up by hash (fewer: one or two vector compares).</summary>
+    private const int HashThreshold = 16;
+
     public static AhoCorasick Build(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -99,6 +102,8 @@ internal static class AhoCorasickBuilder
         }
 
         var packed = new AhoCorasick.Node[nodes + 1];
+        var tables = new List<AhoCorasick.ChildTable>();
+        var hashed = new List<AhoCorasick.HashEdge>();
         for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
@@ -110,10 +115,64 @@ internal static class AhoCorasickBuilder
                 Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
+
+            // The root is never stepped through (its dense table serves it); a table index must fit FirstLabel.
+            if (n > 0 && count >= HashThreshold && tables.Count <= char.MaxValue)
+            {
+                packed[n].Count = AhoCorasick.Hashed;
+                packed[n].FirstLabel = (char)tables.Count;
+                tables.Add(HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed));
+            }
         }
 
         packed[nodes].FirstEdge = firstEdge[nodes];
-        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count);
+        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
+            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3));
+    }
+
+    /// <summary>Sets the bit of every key prefix of <paramref name="length"/> (2 or 3) characters: the trie's paths from the root.</summary>
+    private static ulong[] PrefixBitmap(int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int length)
+    {
+        var bitmap = new ulong[(1 << AhoCorasick.PairBits) / 64];
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++)
+        {
+            int child = edgeTarget[e];
+            for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
+            {
+                if (length == 2)
+                {
+                    Set(bitmap, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
+                    continue;
+                }
+
+                int grandchild = edgeTarget[f];
+                for (int g = firstEdge[grandchild]; g < firstEdge[grandchild + 1]; g++)
+                {
+                    Set(bitmap, AhoCorasick.TripleBit(edgeLabel[e], edgeLabel[f], edgeLabel[g]));
+                }
+            }
+        }
+
+        return bitmap;
+    }
+
+    private static void Set(ulong[] bitmap, uint bit) => bitmap[bit >> 6] |= 1UL << (int)(bit & 63);
+
+    /// <summary>Appends an open-addressing table (at most half full) of one node's children to <paramref name="slots"/>.</summary>
+    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, List<AhoCorasick.HashEdge> slots)
+    {
+        int bits = 1;
+        while ((1 << bits) < 2 * labels.Length) bits++;
+        var table = new AhoCorasick.ChildTable(slots.Count, (1 << bits) - 1, 32 - bits);
+        for (int i = 0; i <= table.Mask; i++) slots.Add(default);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int slot = AhoCorasick.ChildTable.Slot(labels[i], table.Shift);
+            while (slots[table.Offset + slot].Target != 0) slot = (slot + 1) & table.Mask;
+            slots[table.Offset + slot] = new AhoCorasick.HashEdge(targets[i], labels[i]);
+        }
+
+        return table;
     }
 
     /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>

@@ -41,6 +41,9 @@ public sealed class LexiconMatcher
     /// </summary>
     internal string?[] WordKeys { get; }
 
+    /// <summary>True when some key is a pinyin-initials form, so a match asks whether its hits stand alone.</summary>
+    internal bool ChecksStandalone => hasStandalone;
+
     /// <summary>The automaton behind the word pass (for sizing and raw throughput).</summary>
     public AhoCorasick Automaton { get; }
 

@@ -74,6 +74,27 @@ public sealed class AhoCorasickTests
         }
     }
 
+    [Theory]
+    [InlineData(1)] // one-character keys: children of the root report hits themselves
+    [InlineData(2)]
+    public void AgreesWithTheNaiveMatcherWhereNodesHaveManyChildren(int shortestKey)
+    {
+        var random = new Random(20261121 + shortestKey);
+        // 40 letters and a few hundred keys: the root's children get dozens of children each (the hashed lookup),
+        // and most two-character pairs of the text start no key (the pair bitmap's shortcut).
+        char[] alphabet = [.. "abcdefghijklmnopqrstuvwxyz色情赌博网站冰毒约炮黄片裸聊".Distinct()];
+        for (int round = 0; round < 40; round++)
+        {
+            var keys = new HashSet<string>();
+            int keyCount = random.Next(200, 600);
+            while (keys.Count < keyCount) keys.Add(RandomString(random, alphabet, random.Next(shortestKey, 5)));
+            var keyList = keys.ToList();
+            string text = RandomString(random, alphabet, 2000);
+            var automaton = AhoCorasick.Build(keyList);
+            Assert.Equal(Sorted(NaiveMatcher.All(text, keyList)), Sorted(Scan(automaton, text)));
+        }
+    }
+
     internal static string RandomString(Random random, char[] alphabet, int length)
     {
         var chars = new char[length];
