@@ -1,8 +1,8 @@
 namespace Qinglang.Labels.Explicit.Ffmpeg;
 
 /// <summary>
-/// The font a caption is drawn in, as the drawtext option that selects it: a fontconfig pattern (which also picks the
-/// right face inside a .ttc collection) or a font file the user named.
+/// The font a caption is drawn in, as the drawtext option that selects it: a fontconfig family (drawtext's <c>font</c>,
+/// which also picks the right face inside a .ttc collection, e.g. the SC face of Noto Sans CJK) or a font file.
 /// </summary>
 internal sealed record CaptionFont(string Name, string DrawtextOption)
 {
@@ -18,7 +18,7 @@ internal sealed record CaptionFont(string Name, string DrawtextOption)
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static CaptionFont? system;
 
-    /// <summary>The font file the user gave, or the system's bold simplified-Chinese sans font.</summary>
+    /// <summary>The font file the user gave, or the system's simplified-Chinese sans font.</summary>
     public static async Task<CaptionFont> ResolveAsync(string? fontFile, CancellationToken cancellationToken)
     {
         if (fontFile is not null)
@@ -41,7 +41,7 @@ internal sealed record CaptionFont(string Name, string DrawtextOption)
 
     private static async Task<CaptionFont> FindSystemFontAsync(CancellationToken cancellationToken)
     {
-        foreach (var pattern in new[] { "Noto Sans CJK SC:style=Bold:lang=zh-cn", "sans-serif:style=Bold:lang=zh-cn" })
+        foreach (var pattern in new[] { "Noto Sans CJK SC:lang=zh-cn", "sans-serif:lang=zh-cn" })
         {
             if (await MatchAsync(pattern, cancellationToken).ConfigureAwait(false) is { } font)
             {
@@ -60,7 +60,7 @@ internal sealed record CaptionFont(string Name, string DrawtextOption)
         ToolOutput output;
         try
         {
-            output = await MediaTool.RunAsync("fc-match", ["-f", "%{family[0]}\n%{style[0]}\n%{lang}", pattern], cancellationToken, TimeSpan.FromSeconds(30))
+            output = await MediaTool.RunAsync("fc-match", ["-f", "%{family[0]}\n%{lang}", pattern], cancellationToken, TimeSpan.FromSeconds(30))
                 .ConfigureAwait(false);
         }
         catch (MarkingException)
@@ -69,11 +69,9 @@ internal sealed record CaptionFont(string Name, string DrawtextOption)
         }
 
         var lines = output.StdoutText.Split('\n');
-        if (lines is not [var family, var style, var languages] || !languages.Split('|').Contains("zh-cn"))
-        {
-            return null;
-        }
-
-        return new CaptionFont($"{family} {style}", $"font={FilterEscape.Value($"{family}:style={style}")}");
+        // drawtext's font option is a family name only (not a fontconfig pattern)
+        return lines is [var family, var languages] && languages.Split('|').Contains("zh-cn")
+            ? new CaptionFont(family, $"font={FilterEscape.Value(family)}")
+            : null;
     }
 }
