@@ -6,5 +6,6 @@ internal static class ExplicitMarkerCatalog
     public static IReadOnlyList<IExplicitMarker> All() =>
     [
         new Image.ImageMarker(),
+        new Video.VideoMarker(),
     ];
 }
