@@ -17,11 +17,16 @@ internal sealed record GrayFrame(int Width, int Height, byte[] Pixels)
             arguments.AddRange(["-ss", at.ToString("0.###", CultureInfo.InvariantCulture)]);
         }
 
-        arguments.AddRange(["-i", path, "-map", "0:V:0", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]);
-        var expected = width * height;
+        arguments.AddRange(["-i", path, "-map", "0:V:0", .. RawOutput]);
         var output = await MediaTool.FfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-        return output.Stdout.Length == expected
-            ? new GrayFrame(width, height, output.Stdout)
-            : throw new MarkingException($"{path}: decoding a frame gave {output.Stdout.Length} bytes, not {width}×{height}");
+        return FromRaw(output.Stdout, width, height, path);
     }
+
+    /// <summary>ffmpeg output options that write one grey frame to stdout.</summary>
+    public static IReadOnlyList<string> RawOutput { get; } = ["-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1"];
+
+    public static GrayFrame FromRaw(byte[] raw, int width, int height, string source) =>
+        raw.Length == width * height
+            ? new GrayFrame(width, height, raw)
+            : throw new MarkingException($"{source}: decoding a frame gave {raw.Length} bytes, not {width}×{height}");
 }

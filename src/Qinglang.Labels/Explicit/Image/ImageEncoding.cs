@@ -34,13 +34,17 @@ internal static class ImageEncoding
         _ => throw new MarkingException($"{format}: not an image format Qinglang can caption"),
     };
 
+    /// <summary>Formats that may hold several frames: their frames are counted (a full decode) to check none is lost.</summary>
+    public static bool MayBeAnimated(string format) => format is "gif" or "png" or "webp";
+
     /// <summary>
-    /// The filtergraph from the first picture stream to <c>[marked]</c>: a GIF gets a fresh palette made from the marked
-    /// frames (so the caption's white and dark exist in it), applied without dithering noise.
+    /// The filtergraph from the first picture stream to <c>[marked]</c>, plus <c>[original]</c> in grey for the check (one
+    /// decode instead of two). A GIF gets a fresh palette made from the marked frames (so the caption's white and dark
+    /// exist in it), applied without dithering noise.
     /// </summary>
     public static string Filtergraph(string format, string drawtext) => format == "gif"
-        ? $"[0:V:0]{drawtext},split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none[marked]"
-        : $"[0:V:0]{drawtext}[marked]";
+        ? $"[0:V:0]split[in][o];[o]format=gray[original];[in]{drawtext},split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none[marked]"
+        : $"[0:V:0]split[in][o];[o]format=gray[original];[in]{drawtext}[marked]";
 
     private static string[] Still(string codec) => ["-frames:v", "1", "-update", "1", "-c:v", codec, "-f", "image2"];
 

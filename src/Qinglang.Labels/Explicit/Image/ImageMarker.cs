@@ -19,7 +19,8 @@ public sealed class ImageMarker : IExplicitMarker
     {
         var position = options.Position ?? Positions[0];
         ImageEncoding.EnsureWritable(input.Format);
-        var probe = await MediaProbe.ProbeAsync(input.Path, countFrames: true, cancellationToken).ConfigureAwait(false);
+        var animated = ImageEncoding.MayBeAnimated(input.Format);
+        var probe = await MediaProbe.ProbeAsync(input.Path, animated, cancellationToken).ConfigureAwait(false);
         var picture = probe.RequireVideo(input.Path);
         var frames = picture.FrameCount ?? 1;
         var encoding = ImageEncoding.OutputOptions(input.Format, input.Path, frames);
@@ -30,10 +31,12 @@ public sealed class ImageMarker : IExplicitMarker
         var layout = CaptionLayout.For(picture.Width, picture.Height, position, ink);
 
         var graph = ImageEncoding.Filtergraph(input.Format, layout.Drawtext(font, text, untilSeconds: null));
-        await MediaTool.FfmpegAsync(["-i", input.Path, "-filter_complex", graph, "-map", "[marked]", .. encoding, output], cancellationToken)
-            .ConfigureAwait(false);
+        var run = await MediaTool.FfmpegAsync(
+            ["-i", input.Path, "-filter_complex", graph, "-map", "[marked]", .. encoding, output, "-map", "[original]", .. GrayFrame.RawOutput],
+            cancellationToken).ConfigureAwait(false);
+        var before = GrayFrame.FromRaw(run.Stdout, picture.Width, picture.Height, input.Path);
 
-        var marked = (await MediaProbe.ProbeAsync(output, countFrames: true, cancellationToken).ConfigureAwait(false)).RequireVideo(output);
+        var marked = (await MediaProbe.ProbeAsync(output, animated, cancellationToken).ConfigureAwait(false)).RequireVideo(output);
         if (marked.Width != picture.Width || marked.Height != picture.Height)
         {
             throw new MarkingException($"verification failed: the copy is {marked.Width}×{marked.Height}, the original {picture.Width}×{picture.Height}");
@@ -45,7 +48,6 @@ public sealed class ImageMarker : IExplicitMarker
             throw new MarkingException($"verification failed: the copy has {markedFrames} frames, the original {frames}");
         }
 
-        var before = await GrayFrame.DecodeAsync(input.Path, picture.Width, picture.Height, null, cancellationToken).ConfigureAwait(false);
         var after = await GrayFrame.DecodeAsync(output, picture.Width, picture.Height, null, cancellationToken).ConfigureAwait(false);
         return new MarkResult(Media, position,
         [
