@@ -111,7 +111,7 @@ internal static class MarkCommand
                 catch (Exception ex) when (ex is MarkingException or Labels.LabelingException or IOException or UnauthorizedAccessException)
                 {
                     Interlocked.Increment(ref failed);
-                    System.Console.Error.WriteLine($"qinglang: {ex.Message}");
+                    System.Console.Error.WriteLine(ex.Message.StartsWith(file, StringComparison.Ordinal) ? $"qinglang: {ex.Message}" : $"qinglang: {file}: {ex.Message}");
                 }
 
                 progress.Step(file);

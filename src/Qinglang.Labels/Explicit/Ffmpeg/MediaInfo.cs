@@ -7,7 +7,7 @@ internal sealed record MediaInfo(string FormatName, double? Duration, IReadOnlyL
     public MediaStream? Video => Streams.FirstOrDefault(s => s.Kind == "video" && !s.AttachedPicture);
 
     public MediaStream RequireVideo(string path) =>
-        Video ?? throw new MarkingException($"{path}: ffprobe finds no picture in this file");
+        Video is { Width: > 0, Height: > 0 } video ? video : throw new MarkingException($"{path}: ffmpeg finds no decodable picture in this file");
 }
 
 /// <summary>One stream. <see cref="FrameCount"/> is the decoded count when the probe counted frames, else the header's.</summary>
