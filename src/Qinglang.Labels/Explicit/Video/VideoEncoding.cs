@@ -9,7 +9,7 @@ internal static class VideoEncoding
     public static readonly IReadOnlySet<string> Formats = new HashSet<string> { "mp4", "mov", "matroska", "webm", "flv", "avi" };
 
     /// <summary>Encoder options for output video stream <paramref name="stream"/> (its number among video streams).</summary>
-    public static IReadOnlyList<string> EncoderOptions(string codec, int stream)
+    public static IReadOnlyList<string> EncoderOptions(string codec, string muxer, int stream)
     {
         string[] options = codec switch
         {
@@ -26,8 +26,10 @@ internal static class VideoEncoding
             _ => throw new MarkingException($"the video is {codec}; Qinglang re-encodes only H.264, HEVC, VP8, VP9, AV1, MPEG-4, MJPEG, FLV1, Theora and ProRes"),
         };
 
-        // the codec flag names the stream; the codec's own options apply to the output as a whole here
-        return [$"-c:v:{stream}", .. options];
+        // the codec flag names the stream; the codec's own options apply to the output as a whole here.
+        // HEVC in MP4/MOV is tagged hvc1, the tag Apple players require (ffmpeg's default hev1 plays elsewhere only).
+        string[] tag = codec == "hevc" && muxer is "mp4" or "mov" ? [$"-tag:v:{stream}", "hvc1"] : [];
+        return [$"-c:v:{stream}", .. options, .. tag];
     }
 
     /// <summary>The muxer that writes the original's container again (WebM stays WebM).</summary>

@@ -46,8 +46,8 @@ public sealed class VideoMarker : IExplicitMarker
         var picture = probe.RequireVideo(input.Path);
         var duration = picture.Duration ?? probe.Duration ?? throw new MarkingException($"{input.Path}: ffprobe cannot tell the duration");
         var videoNumber = probe.Streams.Where(s => s.Kind == "video").ToList().IndexOf(picture);
-        var encoder = VideoEncoding.EncoderOptions(picture.Codec, videoNumber);
         var muxer = VideoEncoding.Muxer(input.Format, input.Path);
+        var encoder = VideoEncoding.EncoderOptions(picture.Codec, muxer, videoNumber);
 
         var font = await CaptionFont.ResolveAsync(options.FontFile, cancellationToken).ConfigureAwait(false);
         using var text = CaptionText.Create(options.Text);
