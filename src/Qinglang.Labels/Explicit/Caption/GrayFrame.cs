@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Qinglang.Labels.Explicit.Ffmpeg;
 
 namespace Qinglang.Labels.Explicit.Caption;
@@ -8,8 +9,11 @@ internal sealed record GrayFrame(int Width, int Height, byte[] Pixels)
 {
     public byte this[int x, int y] => Pixels[(y * Width) + x];
 
-    /// <summary>Decodes the picture shown at <paramref name="seconds"/> (the first one when null) of the first video stream.</summary>
-    public static async Task<GrayFrame> DecodeAsync(string path, int width, int height, double? seconds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes the picture shown at <paramref name="seconds"/> (the first one when null) of the first video stream, as
+    /// a PGM: its header carries the size, so one ffmpeg run gives both the dimensions and the pixels.
+    /// </summary>
+    public static async Task<GrayFrame> DecodeAsync(string path, double? seconds, CancellationToken cancellationToken)
     {
         List<string> arguments = [];
         if (seconds is { } at)
@@ -17,16 +21,54 @@ internal sealed record GrayFrame(int Width, int Height, byte[] Pixels)
             arguments.AddRange(["-ss", at.ToString("0.###", CultureInfo.InvariantCulture)]);
         }
 
-        arguments.AddRange(["-i", path, "-map", "0:V:0", .. RawOutput]);
-        var output = await MediaTool.FfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-        return FromRaw(output.Stdout, width, height, path);
+        arguments.AddRange(["-i", path, "-map", "0:V:0", "-frames:v", "1", "-f", "image2pipe", "-c:v", "pgm", "-pix_fmt", "gray", "pipe:1"]);
+        ToolOutput output;
+        try
+        {
+            output = await MediaTool.FfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+        catch (MarkingException ex)
+        {
+            throw new MarkingException($"{path}: ffmpeg cannot decode this file ({ex.Message})", ex);
+        }
+
+        return FromPgm(output.Stdout, path);
     }
 
-    /// <summary>ffmpeg output options that write one grey frame to stdout.</summary>
-    public static IReadOnlyList<string> RawOutput { get; } = ["-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1"];
+    /// <summary>Reads a binary PGM (P5, 8-bit): "P5", width, height, maxval, one whitespace, then the pixels.</summary>
+    public static GrayFrame FromPgm(byte[] pgm, string source)
+    {
+        var position = 0;
+        string Token()
+        {
+            while (position < pgm.Length && char.IsWhiteSpace((char)pgm[position]))
+            {
+                position++;
+            }
 
-    public static GrayFrame FromRaw(byte[] raw, int width, int height, string source) =>
-        raw.Length == width * height
-            ? new GrayFrame(width, height, raw)
-            : throw new MarkingException($"{source}: decoding a frame gave {raw.Length} bytes, not {width}×{height}");
+            var start = position;
+            while (position < pgm.Length && position - start < 12 && !char.IsWhiteSpace((char)pgm[position]))
+            {
+                position++;
+            }
+
+            return Encoding.ASCII.GetString(pgm, start, position - start);
+        }
+
+        if (Token() != "P5"
+            || !int.TryParse(Token(), CultureInfo.InvariantCulture, out var width) || width <= 0
+            || !int.TryParse(Token(), CultureInfo.InvariantCulture, out var height) || height <= 0
+            || Token() != "255")
+        {
+            throw new MarkingException($"{source}: ffmpeg decoded no picture");
+        }
+
+        position++;
+        if ((long)width * height != pgm.Length - position)
+        {
+            throw new MarkingException($"{source}: decoding a frame gave {pgm.Length - position} bytes, not {width}×{height}");
+        }
+
+        return new GrayFrame(width, height, pgm[position..]);
+    }
 }

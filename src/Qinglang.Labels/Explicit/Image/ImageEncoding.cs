@@ -28,32 +28,40 @@ internal static class ImageEncoding
         "jpeg" => [.. Still("mjpeg"), "-q:v", "2", "-qmin", "1"],
         "tiff" => [.. Still("tiff"), "-compression_algo", "lzw"],
         "webp" when frames > 1 => throw new MarkingException("animated WebP: this ffmpeg cannot decode animated WebP, so it cannot keep the animation"),
-        "webp" => ["-frames:v", "1", "-c:v", "libwebp", .. IsLosslessWebP(path) ? new[] { "-lossless", "1" } : ["-quality", "95"], "-f", "webp"],
+        "webp" => ["-frames:v", "1", "-c:v", "libwebp", .. HeadContains(path, "VP8L"u8) ? new[] { "-lossless", "1" } : ["-quality", "95"], "-f", "webp"],
         "gif" => ["-c:v", "gif", "-loop", "0", "-fps_mode", "passthrough", "-f", "gif"],
         "avif" => ["-c:v", "libaom-av1", "-still-picture", "1", "-crf", "18", "-cpu-used", "6", "-f", "avif"],
         _ => throw new MarkingException($"{format}: not an image format Qinglang can caption"),
     };
 
-    /// <summary>Formats that may hold several frames: their frames are counted (a full decode) to check none is lost.</summary>
-    public static bool MayBeAnimated(string format) => format is "gif" or "png" or "webp";
+    /// <summary>
+    /// Whether the picture may hold several frames (GIF; PNG with an APNG 'acTL' chunk; WebP with an 'ANIM' chunk):
+    /// then its frames are counted, a full decode, to check none is lost.
+    /// </summary>
+    public static bool MayBeAnimated(string format, string path) => format switch
+    {
+        "gif" => true,
+        "png" => HeadContains(path, "acTL"u8),
+        "webp" => HeadContains(path, "ANIM"u8),
+        _ => false,
+    };
 
     /// <summary>
-    /// The filtergraph from the first picture stream to <c>[marked]</c>, plus <c>[original]</c> in grey for the check (one
-    /// decode instead of two). A GIF gets a fresh palette made from the marked frames (so the caption's white and dark
-    /// exist in it), applied without dithering noise.
+    /// The filtergraph from the first picture stream to <c>[marked]</c>. A GIF gets a fresh palette made from the marked
+    /// frames (so the caption's white and dark exist in it), applied without dithering noise.
     /// </summary>
     public static string Filtergraph(string format, string drawtext) => format == "gif"
-        ? $"[0:V:0]split[in][o];[o]format=gray[original];[in]{drawtext},split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none[marked]"
-        : $"[0:V:0]split[in][o];[o]format=gray[original];[in]{drawtext}[marked]";
+        ? $"[0:V:0]{drawtext},split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none[marked]"
+        : $"[0:V:0]{drawtext}[marked]";
 
     private static string[] Still(string codec) => ["-frames:v", "1", "-update", "1", "-c:v", codec, "-f", "image2"];
 
-    /// <summary>A VP8L chunk in the head means the picture was stored losslessly: keep it that way.</summary>
-    private static bool IsLosslessWebP(string path)
+    /// <summary>Chunk names that matter here (VP8L: lossless WebP; ANIM, acTL: animation) sit before the pixel data.</summary>
+    private static bool HeadContains(string path, ReadOnlySpan<byte> name)
     {
         using var file = File.OpenRead(path);
         var head = new byte[Math.Min(file.Length, 4096)];
         file.ReadExactly(head);
-        return head.AsSpan().IndexOf("VP8L"u8) >= 0;
+        return head.AsSpan().IndexOf(name) >= 0;
     }
 }

@@ -19,43 +19,42 @@ public sealed class ImageMarker : IExplicitMarker
     {
         var position = options.Position ?? Positions[0];
         ImageEncoding.EnsureWritable(input.Format);
-        var animated = ImageEncoding.MayBeAnimated(input.Format);
-        var probe = await MediaProbe.ProbeAsync(input.Path, animated, cancellationToken).ConfigureAwait(false);
-        var picture = probe.RequireVideo(input.Path);
-        var frames = picture.FrameCount ?? 1;
+        // a still picture costs three ffmpeg runs (decode, mark, decode the copy); frames are counted only when it may animate
+        var before = await GrayFrame.DecodeAsync(input.Path, null, cancellationToken).ConfigureAwait(false);
+        var animated = ImageEncoding.MayBeAnimated(input.Format, input.Path);
+        var frames = animated ? await CountFramesAsync(input.Path, cancellationToken).ConfigureAwait(false) : 1;
         var encoding = ImageEncoding.OutputOptions(input.Format, input.Path, frames);
 
         var font = await CaptionFont.ResolveAsync(options.FontFile, cancellationToken).ConfigureAwait(false);
         using var text = CaptionText.Create(options.Text);
         var ink = await CaptionInk.MeasureAsync(font, text, cancellationToken).ConfigureAwait(false);
-        var layout = CaptionLayout.For(picture.Width, picture.Height, position, ink);
+        var layout = CaptionLayout.For(before.Width, before.Height, position, ink);
 
         var graph = ImageEncoding.Filtergraph(input.Format, layout.Drawtext(font, text, untilSeconds: null));
-        var run = await MediaTool.FfmpegAsync(
-            ["-i", input.Path, "-filter_complex", graph, "-map", "[marked]", .. encoding, output, "-map", "[original]", .. GrayFrame.RawOutput],
-            cancellationToken).ConfigureAwait(false);
-        var before = GrayFrame.FromRaw(run.Stdout, picture.Width, picture.Height, input.Path);
+        await MediaTool.FfmpegAsync(["-i", input.Path, "-filter_complex", graph, "-map", "[marked]", .. encoding, output], cancellationToken).ConfigureAwait(false);
 
-        var marked = (await MediaProbe.ProbeAsync(output, animated, cancellationToken).ConfigureAwait(false)).RequireVideo(output);
-        if (marked.Width != picture.Width || marked.Height != picture.Height)
+        var after = await GrayFrame.DecodeAsync(output, null, cancellationToken).ConfigureAwait(false);
+        if (after.Width != before.Width || after.Height != before.Height)
         {
-            throw new MarkingException($"verification failed: the copy is {marked.Width}×{marked.Height}, the original {picture.Width}×{picture.Height}");
+            throw new MarkingException($"verification failed: the copy is {after.Width}×{after.Height}, the original {before.Width}×{before.Height}");
         }
 
-        var markedFrames = marked.FrameCount ?? 1;
+        var markedFrames = animated ? await CountFramesAsync(output, cancellationToken).ConfigureAwait(false) : 1;
         if (markedFrames != frames)
         {
             throw new MarkingException($"verification failed: the copy has {markedFrames} frames, the original {frames}");
         }
 
-        var after = await GrayFrame.DecodeAsync(output, picture.Width, picture.Height, null, cancellationToken).ConfigureAwait(false);
         return new MarkResult(Media, position,
         [
             CaptionCheck.Size(layout, font),
             CaptionCheck.Present(before, after, layout, frames > 1 ? "first frame" : "picture"),
             frames > 1
-                ? $"{picture.Width}×{picture.Height} and {frames} frames, as the original"
-                : $"{picture.Width}×{picture.Height}, as the original",
+                ? $"{before.Width}×{before.Height} and {frames} frames, as the original"
+                : $"{before.Width}×{before.Height}, as the original",
         ]);
     }
+
+    private static async Task<long> CountFramesAsync(string path, CancellationToken cancellationToken) =>
+        (await MediaProbe.ProbeAsync(path, countFrames: true, cancellationToken).ConfigureAwait(false)).RequireVideo(path).FrameCount ?? 1;
 }

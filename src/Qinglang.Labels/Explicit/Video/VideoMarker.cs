@@ -68,8 +68,8 @@ public sealed class VideoMarker : IExplicitMarker
         {
             // the first frame is read without seeking: a seek to 0 finds nothing in files whose timestamps start late (FLV)
             double? at = seconds > 0 ? seconds : null;
-            var before = await GrayFrame.DecodeAsync(input.Path, picture.Width, picture.Height, at, cancellationToken).ConfigureAwait(false);
-            var after = await GrayFrame.DecodeAsync(output, picture.Width, picture.Height, at, cancellationToken).ConfigureAwait(false);
+            var before = await GrayFrame.DecodeAsync(input.Path, at, cancellationToken).ConfigureAwait(false);
+            var after = await GrayFrame.DecodeAsync(output, at, cancellationToken).ConfigureAwait(false);
             var when = string.Create(CultureInfo.InvariantCulture, $"at {seconds:0.00} s");
             checks.Add(captioned ? CaptionCheck.Present(before, after, layout, when) : CaptionCheck.Absent(before, after, when));
         }
