@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qinglang.Cli.Console;
 using Qinglang.Labels.Explicit;
 
 namespace Qinglang.Cli.Commands;
@@ -8,8 +9,8 @@ internal static class MarkCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("input") { Description = "Text, Markdown, image, video or audio file to mark" };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the marked copy (the input is never changed)", Required = true };
+        var input = new Argument<string>("input") { Description = "Text, Markdown, image, video or audio file to mark, or a folder of them" };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the marked copy (a folder when the input is one; the input is never changed)", Required = true };
         var text = new Option<string?>("--text") { Description = "The notice (default 由AI生成); must hold AI/人工智能 and 生成/合成" };
         var position = new Option<string?>("--position")
         {
@@ -57,6 +58,11 @@ internal static class MarkCommand
 
     private static async Task<int> RunAsync(string input, string output, MarkOptions options, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(input))
+        {
+            return await RunFolderAsync(input, output, options, cancellationToken);
+        }
+
         if (!File.Exists(input))
         {
             System.Console.Error.WriteLine($"qinglang: {input}: no such file");
@@ -79,6 +85,39 @@ internal static class MarkCommand
             System.Console.Error.WriteLine($"qinglang: {ex.Message}");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// Marks every file under <paramref name="input"/> into the same relative path under <paramref name="output"/>, two
+    /// at a time per core (the work is in ffmpeg processes); one line per file, failures on stderr.
+    /// </summary>
+    private static async Task<int> RunFolderAsync(string input, string output, MarkOptions options, CancellationToken cancellationToken)
+    {
+        var files = InputFiles.Expand(input).ToList();
+        var failed = 0;
+        using var progress = new Progress(files.Count, "marking");
+        await Parallel.ForEachAsync(
+            files,
+            new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (file, token) =>
+            {
+                var target = Path.Combine(output, Path.GetRelativePath(input, file));
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                    var result = await ExplicitMarkWriter.Default.MarkAsync(file, target, options, token);
+                    System.Console.WriteLine($"{target}: marked {result.Media} at {PositionName(result.Position)} 已添加显式标识");
+                }
+                catch (Exception ex) when (ex is MarkingException or Labels.LabelingException or IOException or UnauthorizedAccessException)
+                {
+                    Interlocked.Increment(ref failed);
+                    System.Console.Error.WriteLine(ex.Message.StartsWith(file, StringComparison.Ordinal) ? $"qinglang: {ex.Message}" : $"qinglang: {file}: {ex.Message}");
+                }
+
+                progress.Step(file);
+            });
+        System.Console.Error.WriteLine($"{files.Count - failed} of {files.Count} files marked");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     /// <summary>BottomRight → bottom-right, as users type it.</summary>

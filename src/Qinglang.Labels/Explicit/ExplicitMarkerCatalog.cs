@@ -6,5 +6,7 @@ internal static class ExplicitMarkerCatalog
     public static IReadOnlyList<IExplicitMarker> All() =>
     [
         new Text.TextNoticeMarker(),
+        new Image.ImageMarker(),
+        new Video.VideoMarker(),
     ];
 }
