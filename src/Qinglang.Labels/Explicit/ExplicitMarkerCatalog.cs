@@ -5,5 +5,6 @@ internal static class ExplicitMarkerCatalog
 {
     public static IReadOnlyList<IExplicitMarker> All() =>
     [
+        new Audio.AudioMarker(),
     ];
 }
