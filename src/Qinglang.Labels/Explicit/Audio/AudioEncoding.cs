@@ -19,9 +19,12 @@ internal sealed record AudioEncoding(string Muxer, IReadOnlyList<string> Argumen
             "wav" => "wav",
             "mp3" => "mp3",
             "flac" => "flac",
-            "ogg" => "ogg",
+            "ogg" or "vorbis" or "opus" => "ogg",
             "matroska" => "matroska",
-            "mp4" => stream.Codec is "aac" or "alac" ? "ipod" : "mp4",
+            "webm" => "webm",
+            "m4a" => stream.Codec is "aac" or "alac" ? "ipod" : "mp4",
+            "mp4" => "mp4",
+            "mov" => "mov",
             _ => throw new MarkingException($"{carrierFormat} files are not marked as audio"),
         };
 

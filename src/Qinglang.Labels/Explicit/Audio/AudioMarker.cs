@@ -10,10 +10,11 @@ namespace Qinglang.Labels.Explicit.Audio;
 /// </summary>
 public sealed class AudioMarker : IExplicitMarker
 {
-    private static readonly string[] AudioFormats = ["wav", "mp3", "flac", "ogg"];
+    /// <summary>Detected formats that are audio (the Ogg carrier names its codec; M4A is told by its ftyp brand).</summary>
+    private static readonly string[] AudioFormats = ["wav", "mp3", "flac", "ogg", "vorbis", "opus", "m4a"];
 
-    /// <summary>Containers that may hold audio only (M4A, MKA) or video, where the video marker goes first.</summary>
-    private static readonly string[] MixedFormats = ["mp4", "matroska"];
+    /// <summary>Containers that may hold audio only (MP4 audio, MKA) or video; the video marker is asked first.</summary>
+    private static readonly string[] MixedFormats = ["mp4", "mov", "matroska", "webm"];
 
     public string Media => "audio";
 
