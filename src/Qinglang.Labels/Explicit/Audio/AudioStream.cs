@@ -11,10 +11,18 @@ internal sealed record AudioStream(
     /// <summary>Probes <paramref name="path"/>; a file ffprobe cannot read or that has no audio stream is a <see cref="MarkingException"/>.</summary>
     public static async Task<AudioStream> ProbeAsync(string path, CancellationToken cancellationToken)
     {
-        var probe = await MediaTool.FfprobeAsync(
-            ["-show_entries", "stream=codec_type,codec_name,sample_rate,channels,channel_layout,bit_rate,sample_fmt,bits_per_raw_sample:stream_disposition=attached_pic:format=bit_rate",
-             "-of", "json", path],
-            cancellationToken).ConfigureAwait(false);
+        ToolOutput probe;
+        try
+        {
+            probe = await MediaTool.FfprobeAsync(
+                ["-show_entries", "stream=codec_type,codec_name,sample_rate,channels,channel_layout,bit_rate,sample_fmt,bits_per_raw_sample:stream_disposition=attached_pic:format=bit_rate",
+                 "-of", "json", path],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (MarkingException ex)
+        {
+            throw new MarkingException($"{path}: not decodable audio ({ex.Message})", ex);
+        }
         try
         {
             using var document = JsonDocument.Parse(probe.Stdout);
