@@ -1,42 +1,17 @@
 using Qinglang.Identify.Bench;
 
-// Usage: Qinglang.Identify.Bench <corpus folder> [count=10000]
-// Writes <count> files cycling through the template kinds, plus expected.tsv (file → expected decision) beside the folder.
-if (args.Length is < 1 or > 2)
+// generate <corpus folder> [count=10000]: the benchmark's files, and <folder>.expected.tsv (file → expected decision).
+// check <identify --json output> <expected.tsv>: every decision as expected? Prints counts per kind; exit 1 on a mismatch.
+return args switch
 {
-    Console.Error.WriteLine("usage: Qinglang.Identify.Bench <corpus folder> [count]");
+    ["generate", var folder] => Corpus.Generate(folder, 10_000),
+    ["generate", var folder, var count] => Corpus.Generate(folder, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)),
+    ["check", var json, var expected] => Corpus.Check(json, expected),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Qinglang.Identify.Bench generate <corpus folder> [count] | check <identify.json> <expected.tsv>");
     return 2;
 }
-
-var corpus = Path.GetFullPath(args[0]);
-var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-if (Directory.Exists(corpus))
-{
-    Directory.Delete(corpus, recursive: true);
-}
-
-Directory.CreateDirectory(corpus);
-using var folder = new TempFolder();
-var templates = Templates.Make(folder);
-var bytes = templates.Select(t => File.ReadAllBytes(t.Path)).ToArray();
-using var expected = new StreamWriter(corpus + ".expected.tsv");
-for (var i = 0; i < count; i++)
-{
-    var t = i % templates.Count;
-    var (kind, path, decision) = templates[t];
-    var name = Path.Combine(corpus, $"{i:00000}-{kind}{Path.GetExtension(path)}");
-    if (kind is "plain-txt" or "plain-md")
-    {
-        // Text uploads differ from one another; the review reads every line.
-        File.WriteAllText(name, $"第{i}号帖子：今天的例会讨论了第{i % 97}项议题。\n{File.ReadAllText(path)}");
-    }
-    else
-    {
-        File.WriteAllBytes(name, bytes[t]);
-    }
-
-    expected.WriteLine($"{name}\t{decision}");
-}
-
-Console.WriteLine($"{count} files of {templates.Count} kinds in {corpus}: {string.Join(", ", templates.Select(t => t.Kind))}");
-return 0;
