@@ -9,6 +9,9 @@ namespace Qinglang.Labels.Tests.Explicit;
 /// </summary>
 public static partial class AudioAnalysis
 {
+    /// <summary>Shorter "sounds" are silencedetect's frame-edge artefacts at a window's end (the cue's shortest tone is 90 ms).</summary>
+    private const double ShortestSound = 0.02;
+
     /// <summary>The first audio stream's codec and the stream count, as ffprobe reports them.</summary>
     public static (string Codec, int Streams, double Duration) Probe(string path)
     {
@@ -48,7 +51,7 @@ public static partial class AudioAnalysis
         {
             if (kind == "start" && !silent)
             {
-                if (at - soundStart > 0.005)
+                if (at - soundStart > ShortestSound)
                 {
                     sounding.Add((soundStart, at));
                 }
@@ -62,7 +65,7 @@ public static partial class AudioAnalysis
             }
         }
 
-        if (!silent && to - from - soundStart > 0.005)
+        if (!silent && to - from - soundStart > ShortestSound)
         {
             sounding.Add((soundStart, to - from));
         }
