@@ -8,5 +8,6 @@ internal static class ExplicitMarkerCatalog
         new Text.TextNoticeMarker(),
         new Image.ImageMarker(),
         new Video.VideoMarker(),
+        new Audio.AudioMarker(),
     ];
 }
