@@ -22,6 +22,8 @@ public sealed class ExplicitMarkWriter(IReadOnlyList<IExplicitMarker> markers, C
             throw new MarkingException("the output must be a new file: an explicitly marked copy never replaces its original");
         }
 
+        // One rule for every medium: the caption, spoken notice or text notice must read as an AI-generation notice.
+        NoticeRules.EnsureValid(options.Text);
         var report = new LabelInspector(registry).Inspect(input);
         if (report.Unreadable || report.Format is null)
         {
