@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Qinglang.Core;
 
 namespace Qinglang.Labels.Explicit.Text;
 
@@ -60,22 +61,7 @@ public static class TextNoticeJson
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("problems");
-        foreach (var problem in report.Problems)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("code", problem.Code);
-            writer.WriteString("severity", problem.Severity.ToString().ToLowerInvariant());
-            writer.WriteString("message", problem.Message);
-            if (problem.Where is not null)
-            {
-                writer.WriteString("where", problem.Where);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        ProblemsJson.WriteArray(writer, "problems", report.Problems);
         writer.WriteEndObject();
     }
 }
