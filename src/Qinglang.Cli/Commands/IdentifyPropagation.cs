@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Qinglang.Core;
 using Qinglang.Labels.Signing;
 using Qinglang.Review.Identifying;
 using Qinglang.Review.Propagating;
@@ -12,7 +12,6 @@ namespace Qinglang.Cli.Commands;
 /// </summary>
 internal static class IdentifyPropagation
 {
-    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int Run(IReadOnlyList<Identification> results, string platform, string contentId, Sm2KeyPair? key, string? output)
     {
@@ -70,7 +69,7 @@ internal static class IdentifyPropagation
 
     private static void WriteLine(Stream output, Identification identification, PropagationResult report)
     {
-        using (var writer = new Utf8JsonWriter(output, LineOptions))
+        using (var writer = new Utf8JsonWriter(output, ReportJson.Lines))
         {
             writer.WriteStartObject();
             writer.WriteString("path", identification.Path);

@@ -34,18 +34,9 @@ internal static class LabelCommand
         };
         command.SetAction(parse =>
         {
-            Sm2KeyPair? key = null;
-            if (parse.GetValue(signKey) is { } keyPath)
+            if (!KeyFiles.TryLoadSigning(parse, signKey, out var key))
             {
-                try
-                {
-                    key = Sm2KeyPair.Load(keyPath);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
-                {
-                    System.Console.Error.WriteLine($"qinglang: cannot use signing key {keyPath}: {ex.Message}");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
             }
 
             var request = new LabelRequest

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Qinglang.Core;
 using Qinglang.Text;
@@ -19,7 +18,6 @@ internal static class ScanTextCommand
     /// <summary>Longest JSON line read (a whole line must be parsed); plain text has no limit, it is scanned in windows.</summary>
     private const int MaxJsonLineBytes = 32 * 1024 * 1024;
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
@@ -92,7 +90,7 @@ internal static class ScanTextCommand
         var found = 0L;
         if (json)
         {
-            using var writer = new Utf8JsonWriter(stdout, JsonOptions);
+            using var writer = new Utf8JsonWriter(stdout, ReportJson.Lines);
             writer.WriteStartObject();
             writer.WriteString("file", path);
             writer.WriteStartArray("findings");
@@ -189,7 +187,7 @@ internal static class ScanTextCommand
                 unreadable = true;
                 System.Console.Error.WriteLine($"qinglang: line {lineNumber}: {error}");
                 buffer.ResetWrittenCount();
-                using var writer = new Utf8JsonWriter(buffer, JsonOptions);
+                using var writer = new Utf8JsonWriter(buffer, ReportJson.Lines);
                 writer.WriteStartObject();
                 writer.WriteNumber("line", lineNumber);
                 writer.WriteString("error", error);
@@ -217,7 +215,7 @@ internal static class ScanTextCommand
             }
 
             var text = LenientJsonString.Decode(textElement.GetRawText());
-            using var writer = new Utf8JsonWriter(buffer, JsonOptions);
+            using var writer = new Utf8JsonWriter(buffer, ReportJson.Lines);
             writer.WriteStartObject();
             foreach (var property in root.EnumerateObject())
             {

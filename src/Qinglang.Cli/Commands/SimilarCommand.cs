@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Qinglang.Core;
 using Qinglang.Similarity;
 using Qinglang.Similarity.Index;
 
@@ -13,7 +13,6 @@ namespace Qinglang.Cli.Commands;
 /// </summary>
 internal static class SimilarCommand
 {
-    internal static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     public static Command Create() => new("similar", "Near-duplicate, containment and spun-copy (洗稿) search over an index folder; content-farm clusters.")
     {
@@ -117,7 +116,7 @@ internal static class SimilarCommand
     internal static void WriteJson(Action<Utf8JsonWriter> body)
     {
         using var stdout = System.Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        using (var writer = new Utf8JsonWriter(stdout, ReportJson.Indented))
         {
             writer.WriteStartObject();
             body(writer);

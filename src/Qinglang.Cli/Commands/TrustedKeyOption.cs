@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Qinglang.Labels;
 using Qinglang.Labels.Signing;
 
 namespace Qinglang.Cli.Commands;
@@ -16,15 +15,12 @@ internal static class TrustedKeyOption
         var trusted = new List<Sm2KeyPair>();
         foreach (var keyPath in parse.GetValue(option) ?? [])
         {
-            try
+            if (KeyFiles.TryLoad(keyPath, "trusted") is not { } key)
             {
-                trusted.Add(Sm2KeyPair.Load(keyPath));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LabelingException)
-            {
-                System.Console.Error.WriteLine($"qinglang: cannot use trusted key {keyPath}: {ex.Message}");
                 return null;
             }
+
+            trusted.Add(key);
         }
 
         return trusted;

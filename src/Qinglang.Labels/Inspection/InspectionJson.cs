@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Qinglang.Core;
 
@@ -10,19 +9,7 @@ namespace Qinglang.Labels.Inspection;
 /// </summary>
 public static class InspectionJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static void WriteArray(Stream output, IEnumerable<InspectionReport> reports)
-    {
-        using var writer = new Utf8JsonWriter(output, Options);
-        writer.WriteStartArray();
-        foreach (var report in reports)
-        {
-            Write(writer, report);
-        }
-
-        writer.WriteEndArray();
-    }
+    public static void WriteArray(Stream output, IEnumerable<InspectionReport> reports) => ReportJson.WriteArray(output, reports, Write);
 
     public static void Write(Utf8JsonWriter writer, InspectionReport report)
     {
@@ -56,7 +43,7 @@ public static class InspectionJson
         }
 
         writer.WriteEndArray();
-        ProblemsJson.WriteArray(writer, "problems", report.Problems);
+        ReportJson.WriteProblems(writer, "problems", report.Problems);
         writer.WriteStartArray("signatures");
         foreach (var check in report.Signatures)
         {

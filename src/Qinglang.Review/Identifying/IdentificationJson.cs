@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Qinglang.Core;
 
 namespace Qinglang.Review.Identifying;
 
@@ -9,19 +9,7 @@ namespace Qinglang.Review.Identifying;
 /// </summary>
 public static class IdentificationJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static void WriteArray(Stream output, IEnumerable<Identification> identifications)
-    {
-        using var writer = new Utf8JsonWriter(output, Options);
-        writer.WriteStartArray();
-        foreach (var identification in identifications)
-        {
-            Write(writer, identification);
-        }
-
-        writer.WriteEndArray();
-    }
+    public static void WriteArray(Stream output, IEnumerable<Identification> identifications) => ReportJson.WriteArray(output, identifications, Write);
 
     public static void Write(Utf8JsonWriter writer, Identification identification)
     {

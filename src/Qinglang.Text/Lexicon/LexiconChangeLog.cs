@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Qinglang.Core;
 
 namespace Qinglang.Text.Lexicons;
 
@@ -12,7 +12,6 @@ namespace Qinglang.Text.Lexicons;
 /// </summary>
 public sealed class LexiconChangeLog(string path)
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock gate = new();
 
     public string Path { get; } = path;
@@ -21,7 +20,7 @@ public sealed class LexiconChangeLog(string path)
         LexiconDiff? diff, IReadOnlyList<LexiconIssue>? errors = null)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, ReportJson.Lines))
         {
             json.WriteStartObject();
             json.WriteString("time", time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));

@@ -99,6 +99,30 @@ public static class Conformance
     /// Relabels <paramref name="input"/> (carrying <see cref="OldLabel"/>) to <paramref name="output"/> with ProduceID
     /// "new-0002": the result must be valid, with one site holding the new value.
     /// </summary>
+    /// <summary>The ffmpeg <c>-metadata</c> options that tag a file with a title, a comment and <see cref="OldLabel"/>.</summary>
+    public static string[] FfmpegTags(string commentKey) =>
+        ["-metadata", "title=Sunset", "-metadata", $"{commentKey}=custom-note", "-metadata", "AIGC=" + OldLabel];
+
+    /// <summary>
+    /// A file ffmpeg tagged with <see cref="FfmpegTags"/> carries one old label; relabeling replaces it in the same
+    /// site, and ffprobe still sees the other tags while exiftool sees exactly one label.
+    /// </summary>
+    public static void ReplaceFfmpegTaggedLabel(string tagged, string output)
+    {
+        var before = Inspector.Inspect(tagged);
+        Assert.Single(before.Sites);
+        Assert.Equal("old-0001", before.Label!.ProduceID);
+
+        ReplaceOldLabel(tagged, output);
+
+        var tags = Independent.FfprobeTags(output);
+        Assert.Contains("Sunset", tags);
+        Assert.Contains("custom-note", tags);
+        Assert.Contains("new-0002", tags);
+        Assert.DoesNotContain("old-0001", tags);
+        Assert.Single(Independent.ExiftoolLabelValues(output));
+    }
+
     public static InspectionReport ReplaceOldLabel(string input, string output)
     {
         Writer.Write(input, output, new LabelRequest { ProduceID = "new-0002" });

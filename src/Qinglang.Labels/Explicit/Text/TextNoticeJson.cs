@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Qinglang.Core;
 
@@ -11,8 +10,6 @@ namespace Qinglang.Labels.Explicit.Text;
 /// </summary>
 public static class TextNoticeJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>How positions are spelled in JSON and tables.</summary>
     public static string PositionName(NoticePosition position) => position switch
     {
@@ -22,17 +19,7 @@ public static class TextNoticeJson
         _ => "middle",
     };
 
-    public static void WriteArray(Stream output, IEnumerable<TextNoticeReport> reports)
-    {
-        using var writer = new Utf8JsonWriter(output, Options);
-        writer.WriteStartArray();
-        foreach (var report in reports)
-        {
-            Write(writer, report);
-        }
-
-        writer.WriteEndArray();
-    }
+    public static void WriteArray(Stream output, IEnumerable<TextNoticeReport> reports) => ReportJson.WriteArray(output, reports, Write);
 
     public static void Write(Utf8JsonWriter writer, TextNoticeReport report)
     {
@@ -61,7 +48,7 @@ public static class TextNoticeJson
         }
 
         writer.WriteEndArray();
-        ProblemsJson.WriteArray(writer, "problems", report.Problems);
+        ReportJson.WriteProblems(writer, "problems", report.Problems);
         writer.WriteEndObject();
     }
 }
