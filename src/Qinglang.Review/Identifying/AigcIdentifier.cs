@@ -35,20 +35,18 @@ public sealed class AigcIdentifier(IReadOnlyCollection<Sm2KeyPair>? trustedKeys 
 
     public Identification Identify(string path, bool declaredAi)
     {
-        var report = _inspector.Inspect(path);
-        if (report.Unreadable)
-        {
-            return new Identification(path, null, null, [], null, null, report.Problems[0].Message);
-        }
-
+        InspectionReport report;
         MediaMetadata metadata;
         try
         {
-            metadata = MetadataExtractor.Read(path);
+            // One open, one read: the label inspection and the trace metadata parse the same bytes.
+            using var file = UploadedFile.Open(path);
+            report = _inspector.Inspect(file.WholeFile(), path);
+            metadata = MetadataExtractor.Read(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new Identification(path, report.Format, null, [], null, null, $"cannot read: {ex.Message}");
+            return new Identification(path, null, null, [], null, null, $"cannot read: {ex.Message}");
         }
 
         var evidence = new List<Evidence>();

@@ -1,67 +1,38 @@
-using System.Buffers.Binary;
 using System.Text;
+using Qinglang.Labels.Carriers.IsoBmff;
 
 namespace Qinglang.Review.Metadata;
 
 /// <summary>
-/// Walks the top-level boxes of an ISO-BMFF file (MP4, MOV, HEIF, AVIF) for <c>uuid</c> boxes: the C2PA box
-/// (a full box holding the purpose string <c>manifest</c>, a 64-bit merkle offset, then the JUMBF manifest store)
-/// and the XMP box. XMP stored elsewhere (HEIF items, udta) is found by the packet scan.
+/// Reads the <c>uuid</c> boxes among the top-level boxes the Labels ISO-BMFF walker finds (MP4, MOV, HEIF, AVIF):
+/// the C2PA box (a full box holding the purpose string <c>manifest</c>, a 64-bit merkle offset, then the JUMBF
+/// manifest store) and the XMP box. XMP stored elsewhere (HEIF items, udta) is found by the packet scan.
 /// </summary>
 internal static class BmffMetadata
 {
     public static readonly Guid C2paUuid = new("d8fec3d6-1b0e-483c-9297-5828877ec481");
     public static readonly Guid XmpUuid = new("be7acfcb-97a9-42e8-9c71-999491e3afac");
 
-    public static void Read(ReadOnlyMemory<byte> file, MetadataBuilder into)
-    {
-        long offset = 0;
-        while (offset + 8 <= file.Length)
+    public static void Read(ReadOnlyMemory<byte> file, Stream stream, MetadataBuilder into) =>
+        into.Walk(BoxWalk.Children(stream, 0, stream.Length), "ISO-BMFF", box =>
         {
-            var span = file.Span[(int)offset..];
-            ulong size = BinaryPrimitives.ReadUInt32BigEndian(span);
-            var type = Encoding.Latin1.GetString(span.Slice(4, 4));
-            var header = 8;
-            if (size == 1)
+            if (box.Type != "uuid" || box.PayloadLength < 16)
             {
-                if (span.Length < 16)
-                {
-                    into.Problems.Add($"ISO-BMFF: box '{type}' at offset {offset} truncated");
-                    return;
-                }
-
-                size = BinaryPrimitives.ReadUInt64BigEndian(span[8..]);
-                header = 16;
-            }
-            else if (size == 0)
-            {
-                size = (ulong)span.Length;
-            }
-
-            if (size < (ulong)header || size > (ulong)span.Length)
-            {
-                into.Problems.Add($"ISO-BMFF: box '{type}' at offset {offset} claims {size} bytes; {span.Length} are left");
                 return;
             }
 
-            if (type == "uuid" && size >= (ulong)header + 16)
+            var body = file.Slice((int)box.PayloadOffset, (int)box.PayloadLength);
+            var uuid = new Guid(body.Span[..16], bigEndian: true);
+            var where = $"ISO-BMFF uuid box at offset {box.Offset}";
+            if (uuid == C2paUuid)
             {
-                var body = file.Slice((int)offset + header, (int)size - header);
-                var uuid = new Guid(body.Span[..16], bigEndian: true);
-                var where = $"ISO-BMFF uuid box at offset {offset}";
-                if (uuid == C2paUuid)
-                {
-                    C2pa(body[16..], where, into);
-                }
-                else if (uuid == XmpUuid)
-                {
-                    into.Xmp.Add(new MetadataText("xmp", Encoding.UTF8.GetString(body.Span[16..]), where));
-                }
+                C2pa(body[16..], where, into);
             }
-
-            offset += (long)size;
-        }
-    }
+            else if (uuid == XmpUuid)
+            {
+                into.Xmp.Add(new MetadataText("xmp", Encoding.UTF8.GetString(body.Span[16..]), where));
+            }
+        });
 
     private static void C2pa(ReadOnlyMemory<byte> body, string where, MetadataBuilder into)
     {

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
+using Qinglang.Labels.Carriers.Jpeg;
 
 namespace Qinglang.Review.Metadata;
 
 /// <summary>
-/// Walks JPEG marker segments up to the first scan: APP1 EXIF (TIFF text tags) and XMP, COM comments, and APP11
-/// JPEG XT boxes (ISO/IEC 18477-3) carrying JUMBF. APP11 segments of one box instance are joined in sequence order:
+/// Reads the JPEG marker segments the Labels JPEG walker finds before the first scan: APP1 EXIF (TIFF text tags)
+/// and XMP, COM comments, and APP11 JPEG XT boxes (ISO/IEC 18477-3) carrying JUMBF. APP11 segments of one box instance are joined in sequence order:
 /// the first holds the whole box header, the others repeat it and add only payload.
 /// </summary>
 internal static class JpegMetadata
@@ -13,47 +14,19 @@ internal static class JpegMetadata
     private static readonly byte[] ExifId = "Exif\0\0"u8.ToArray();
     private static readonly byte[] XmpId = "http://ns.adobe.com/xap/1.0/\0"u8.ToArray();
 
-    public static void Read(ReadOnlyMemory<byte> file, MetadataBuilder into)
+    public static void Read(ReadOnlyMemory<byte> file, Stream stream, MetadataBuilder into)
     {
-        var data = file.Span;
         var jumbf = new SortedDictionary<ushort, SortedDictionary<uint, ReadOnlyMemory<byte>>>();
-        var offset = 2;
-        while (offset + 4 <= data.Length)
+        into.Walk(JpegMarkers.Walk(stream), "JPEG", segment =>
         {
-            if (data[offset] != 0xFF)
+            if (!segment.HasLength || segment.IsStartOfScan)
             {
-                into.Problems.Add($"JPEG: marker expected at offset {offset}");
-                break;
+                return; // a restart marker, or SOS: the walk ends there, before the image data
             }
 
-            var marker = data[offset + 1];
-            if (marker == 0xFF)
-            {
-                offset++;
-                continue;
-            }
-
-            if (marker is 0xD9 or 0xDA)
-            {
-                break;
-            }
-
-            if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
-            {
-                offset += 2;
-                continue;
-            }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 2)..]);
-            if (length < 2 || offset + 2 + length > data.Length)
-            {
-                into.Problems.Add($"JPEG: segment 0x{marker:X2} at offset {offset} claims {length} bytes beyond the file");
-                break;
-            }
-
-            var body = file.Slice(offset + 4, length - 2);
-            var where = $"JPEG 0x{marker:X2} segment at offset {offset}";
-            switch (marker)
+            var body = file.Slice((int)segment.DataOffset, segment.DataLength);
+            var where = $"JPEG 0x{segment.Marker:X2} segment at offset {segment.Start}";
+            switch (segment.Marker)
             {
                 case 0xE1 when body.Span.StartsWith(ExifId):
                     TiffFields.Read(body.Span[ExifId.Length..], $"{where} (EXIF)", into);
@@ -65,27 +38,30 @@ internal static class JpegMetadata
                     into.Texts.Add(new MetadataText("Comment", Encoding.UTF8.GetString(body.Span), where));
                     break;
                 case 0xEB when body.Length >= 16 && body.Span[0] == 'J' && body.Span[1] == 'P':
-                    var instance = BinaryPrimitives.ReadUInt16BigEndian(body.Span[2..]);
-                    var sequence = BinaryPrimitives.ReadUInt32BigEndian(body.Span[4..]);
-                    if (!jumbf.TryGetValue(instance, out var parts))
-                    {
-                        jumbf[instance] = parts = [];
-                    }
-
-                    if (!parts.TryAdd(sequence, body[8..]))
-                    {
-                        into.Problems.Add($"{where}: APP11 box instance {instance} repeats packet {sequence}");
-                    }
-
+                    AddPacket(jumbf, body, where, into);
                     break;
             }
-
-            offset += 2 + length;
-        }
+        });
 
         foreach (var (instance, parts) in jumbf)
         {
             Join(instance, parts, into);
+        }
+    }
+
+    /// <summary>Files an APP11 packet under its box instance and sequence number.</summary>
+    private static void AddPacket(SortedDictionary<ushort, SortedDictionary<uint, ReadOnlyMemory<byte>>> jumbf, ReadOnlyMemory<byte> body, string where, MetadataBuilder into)
+    {
+        var instance = BinaryPrimitives.ReadUInt16BigEndian(body.Span[2..]);
+        var sequence = BinaryPrimitives.ReadUInt32BigEndian(body.Span[4..]);
+        if (!jumbf.TryGetValue(instance, out var parts))
+        {
+            jumbf[instance] = parts = [];
+        }
+
+        if (!parts.TryAdd(sequence, body[8..]))
+        {
+            into.Problems.Add($"{where}: APP11 box instance {instance} repeats packet {sequence}");
         }
     }
 

@@ -1,3 +1,4 @@
+using Qinglang.Labels.Carriers;
 using Qinglang.Review.C2pa;
 
 namespace Qinglang.Review.Metadata;
@@ -13,6 +14,25 @@ internal sealed class MetadataBuilder(string container)
     public string? TextContent { get; set; }
 
     public void AddC2pa(ReadOnlyMemory<byte> jumbf, string where) => C2pa.Add(C2paStoreReader.Read(jumbf, where));
+
+    /// <summary>
+    /// Takes every part a Labels walker yields until it meets a lie (a length beyond the file, a file cut short): the
+    /// lie becomes a problem, and what lay before it is still read, since an upload cut short may carry its traces first.
+    /// </summary>
+    public void Walk<T>(IEnumerable<T> walker, string format, Action<T> read)
+    {
+        try
+        {
+            foreach (var part in walker)
+            {
+                read(part);
+            }
+        }
+        catch (ContainerFormatException ex)
+        {
+            Problems.Add($"{format}: {ex.Message}");
+        }
+    }
 
     public MediaMetadata Build() => new(Container, Texts, Xmp, C2pa, TextContent, Problems);
 }

@@ -1,30 +1,38 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Qinglang.Labels.Carriers.Jpeg;
+using Qinglang.Labels.Carriers.Png;
 
 namespace Qinglang.Review.Metadata;
 
 /// <summary>
 /// Reads the metadata of one file for trace detection. The container is recognised by its first bytes: JPEG, PNG,
-/// RIFF and ISO-BMFF are walked structurally; other binaries are scanned for XMP packets; valid UTF-8 without NUL
-/// bytes is treated as text content. At most <see cref="MaxBytes"/> are read.
+/// RIFF, ISO-BMFF and TIFF are walked by the Labels carriers' walkers (one container walker per format); other
+/// binaries are scanned for XMP packets; valid UTF-8 without NUL bytes is treated as text content. At most
+/// <see cref="MaxBytes"/> are read.
 /// </summary>
 public static class MetadataExtractor
 {
     public const int MaxBytes = 64 << 20;
 
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly JpegCarrier Jpeg = new();
+    private static readonly PngCarrier Png = new();
 
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static MediaMetadata Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var length = (int)Math.Min(stream.Length, MaxBytes);
-        var buffer = new byte[length];
-        stream.ReadExactly(buffer);
-        var metadata = Read(buffer);
-        if (stream.Length > MaxBytes)
+        using var file = UploadedFile.Open(path);
+        return Read(file);
+    }
+
+    /// <summary>The metadata of an opened file; a file longer than <see cref="MaxBytes"/> is examined up to there.</summary>
+    public static MediaMetadata Read(UploadedFile file)
+    {
+        var metadata = Read(file.Head);
+        if (file.Length > MaxBytes)
         {
-            return metadata with { Problems = [.. metadata.Problems, $"only the first {MaxBytes >> 20} MiB of {stream.Length} bytes were examined"] };
+            return metadata with { Problems = [.. metadata.Problems, $"only the first {MaxBytes >> 20} MiB of {file.Length} bytes were examined"] };
         }
 
         return metadata;
@@ -33,26 +41,27 @@ public static class MetadataExtractor
     public static MediaMetadata Read(ReadOnlyMemory<byte> file)
     {
         var span = file.Span;
+        using var stream = StreamOver(file);
         MetadataBuilder builder;
-        if (span.Length >= 3 && span[0] == 0xFF && span[1] == 0xD8 && span[2] == 0xFF)
+        if (Jpeg.Detect(span))
         {
             builder = new MetadataBuilder("jpeg");
-            JpegMetadata.Read(file, builder);
+            JpegMetadata.Read(file, stream, builder);
         }
-        else if (span.StartsWith(PngSignature))
+        else if (Png.Detect(span))
         {
             builder = new MetadataBuilder("png");
-            PngMetadata.Read(file, builder);
+            PngMetadata.Read(file, stream, builder);
         }
         else if (span.Length >= 12 && span.StartsWith("RIFF"u8))
         {
             builder = new MetadataBuilder(span.Slice(8, 4).SequenceEqual("WEBP"u8) ? "webp" : "riff");
-            RiffMetadata.Read(file, builder);
+            RiffMetadata.Read(file, stream, builder);
         }
         else if (span.Length >= 12 && span.Slice(4, 4).SequenceEqual("ftyp"u8))
         {
             builder = new MetadataBuilder("iso-bmff");
-            BmffMetadata.Read(file, builder);
+            BmffMetadata.Read(file, stream, builder);
             if (builder.Xmp.Count == 0)
             {
                 XmpPacketScan.Read(span, builder);
@@ -75,6 +84,12 @@ public static class MetadataExtractor
 
         return builder.Build();
     }
+
+    /// <summary>A read-only stream over the bytes, without copying them when they live in an array.</summary>
+    internal static MemoryStream StreamOver(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false, publiclyVisible: true)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     private static string? AsText(ReadOnlySpan<byte> data)
     {

@@ -9,7 +9,7 @@ namespace Qinglang.Labels.Carriers.IsoBmff;
 /// size is 1, and "to the end of the enclosing space" when the size is 0. Every size is checked against its parent.
 /// The one header reader and writer of both BMFF carriers (MP4/MOV/M4A and HEIF/AVIF), so they agree on every size.
 /// </summary>
-internal readonly record struct BoxHeader(uint Code, long Offset, int HeaderLength, long Size, bool SizeToEnd)
+public readonly record struct BoxHeader(uint Code, long Offset, int HeaderLength, long Size, bool SizeToEnd)
 {
     public string Type => TypeName(Code);
 

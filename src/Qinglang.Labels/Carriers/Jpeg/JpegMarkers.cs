@@ -6,7 +6,7 @@ namespace Qinglang.Labels.Carriers.Jpeg;
 /// Walks a JPEG's marker segments (ITU-T T.81 Annex B) from SOI to the first SOS, checking every length against the
 /// file, and checks that the entropy-coded data after it reaches an EOI marker.
 /// </summary>
-internal static class JpegMarkers
+public static class JpegMarkers
 {
     private const byte StartOfImage = 0xD8;
     private const byte EndOfImage = 0xD9;
@@ -34,20 +34,26 @@ internal static class JpegMarkers
     /// The segments from after SOI up to and including the first SOS. Throws <see cref="ContainerFormatException"/>
     /// when a length lies, a byte that should start a marker does not, or the file ends before SOS.
     /// </summary>
-    public static List<JpegSegment> Segments(Stream input)
+    public static List<JpegSegment> Segments(Stream input) => [.. Walk(input)];
+
+    /// <summary>
+    /// The same segments as <see cref="Segments"/>, one at a time: a reader that wants what lies before a lie (a file
+    /// cut short) takes the segments yielded before the <see cref="ContainerFormatException"/>.
+    /// </summary>
+    public static IEnumerable<JpegSegment> Walk(Stream input)
     {
         input.Position = 0;
-        Span<byte> two = stackalloc byte[2];
+        var two = new byte[2];
         input.ReadFully(two, "JPEG SOI marker");
         if (two[0] != 0xFF || two[1] != StartOfImage)
         {
             throw new ContainerFormatException("not a JPEG: no SOI marker", 0);
         }
 
-        var segments = new List<JpegSegment>();
+        var count = 0;
         while (true)
         {
-            if (segments.Count >= MaxSegments)
+            if (count++ >= MaxSegments)
             {
                 throw new ContainerFormatException($"more than {MaxSegments} marker segments before the image data", input.Position);
             }
@@ -56,7 +62,9 @@ internal static class JpegMarkers
             var marker = ReadMarker(input, start);
             if (IsStandalone(marker))
             {
-                segments.Add(new JpegSegment(marker, start, input.Position, 0, HasLength: false));
+                var standalone = new JpegSegment(marker, start, input.Position, 0, HasLength: false);
+                yield return standalone;
+                input.Position = standalone.End; // the caller may have moved the stream while it held the segment
                 continue;
             }
 
@@ -78,10 +86,10 @@ internal static class JpegMarkers
                 throw new ContainerFormatException($"{Name(marker)} segment claims {length} bytes but the file ends first", start);
             }
 
-            segments.Add(segment);
+            yield return segment;
             if (segment.IsStartOfScan)
             {
-                return segments;
+                yield break;
             }
 
             input.Position = segment.End;

@@ -4,7 +4,7 @@ namespace Qinglang.Labels.Carriers.Jpeg;
 /// One marker segment before the first SOS. <see cref="Start"/> is the first 0xFF of the marker, fill bytes included,
 /// so copying [Start, End) reproduces the segment exactly. Standalone markers (RSTn, TEM) have no length or data.
 /// </summary>
-internal readonly record struct JpegSegment(byte Marker, long Start, long DataOffset, int DataLength, bool HasLength)
+public readonly record struct JpegSegment(byte Marker, long Start, long DataOffset, int DataLength, bool HasLength)
 {
     public const byte App0 = 0xE0;
     public const byte App1 = 0xE1;

@@ -113,7 +113,7 @@ public sealed class PngCarrier : ILabelCarrier
     }
 
     /// <summary>Enumerates chunk headers, checking every length against the file; stops after IEND.</summary>
-    internal static IEnumerable<PngChunk> Chunks(Stream input)
+    public static IEnumerable<PngChunk> Chunks(Stream input)
     {
         input.Position = 0;
         Span<byte> signature = stackalloc byte[8];

@@ -4,12 +4,12 @@ using System.Text;
 namespace Qinglang.Labels.Carriers.Png;
 
 /// <summary>Decodes and encodes PNG tEXt, zTXt and iTXt chunk data (PNG 1.2 §11.3.4).</summary>
-internal static class PngTextChunk
+public static class PngTextChunk
 {
     public const string XmpKeyword = "XML:com.adobe.xmp";
 
     /// <summary>Decompressed text larger than this is refused (a zTXt bomb).</summary>
-    private const int MaxTextBytes = 16 << 20;
+    public const int MaxTextBytes = 16 << 20;
 
     /// <summary>The keyword of a text chunk, or null when the data has no NUL-terminated keyword.</summary>
     public static string? Keyword(ReadOnlySpan<byte> data)
@@ -21,6 +21,16 @@ internal static class PngTextChunk
     /// <summary>The text of a tEXt, zTXt or iTXt chunk.</summary>
     public static string Text(string type, ReadOnlySpan<byte> data)
     {
+        var (bytes, utf8) = TextBytes(type, data);
+        return (utf8 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes);
+    }
+
+    /// <summary>
+    /// The text bytes of a tEXt, zTXt or iTXt chunk after its keyword, inflated when compressed (refused past
+    /// <paramref name="maxTextBytes"/>), and whether they are UTF-8 by definition (iTXt) rather than Latin-1.
+    /// </summary>
+    public static (byte[] Bytes, bool Utf8) TextBytes(string type, ReadOnlySpan<byte> data, int maxTextBytes = MaxTextBytes)
+    {
         var nul = data.IndexOf((byte)0);
         if (nul < 0)
         {
@@ -31,14 +41,14 @@ internal static class PngTextChunk
         switch (type)
         {
             case "tEXt":
-                return Encoding.Latin1.GetString(rest);
+                return (rest.ToArray(), false);
             case "zTXt":
                 if (rest.Length < 1 || rest[0] != 0)
                 {
                     throw new ContainerFormatException("zTXt chunk uses an unknown compression method");
                 }
 
-                return Encoding.Latin1.GetString(Inflate(rest[1..]));
+                return (Inflate(rest[1..], maxTextBytes), false);
             case "iTXt":
                 if (rest.Length < 2)
                 {
@@ -58,7 +68,7 @@ internal static class PngTextChunk
                     rest = rest[(end + 1)..];
                 }
 
-                return Encoding.UTF8.GetString(compressed ? Inflate(rest) : rest);
+                return (compressed ? Inflate(rest, maxTextBytes) : rest.ToArray(), true);
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "not a text chunk");
         }
@@ -75,7 +85,7 @@ internal static class PngTextChunk
         return data;
     }
 
-    private static byte[] Inflate(ReadOnlySpan<byte> compressed)
+    private static byte[] Inflate(ReadOnlySpan<byte> compressed, int maxTextBytes)
     {
         using var input = new MemoryStream(compressed.ToArray());
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
@@ -87,9 +97,9 @@ internal static class PngTextChunk
             while ((read = zlib.Read(buffer)) > 0)
             {
                 output.Write(buffer, 0, read);
-                if (output.Length > MaxTextBytes)
+                if (output.Length > maxTextBytes)
                 {
-                    throw new ContainerFormatException($"compressed text inflates past {MaxTextBytes} bytes");
+                    throw new ContainerFormatException($"compressed text inflates beyond {maxTextBytes} bytes");
                 }
             }
         }

@@ -11,7 +11,7 @@ namespace Qinglang.Labels.Carriers.Riff;
 /// <param name="PadMissing">
 /// True when an odd-sized chunk ends the file without its pad byte (a common writer slip, tolerated only there).
 /// </param>
-internal readonly record struct RiffChunk(string Id, long Offset, long Size, string? ListType = null, bool PadMissing = false)
+public readonly record struct RiffChunk(string Id, long Offset, long Size, string? ListType = null, bool PadMissing = false)
 {
     public long DataOffset => Offset + 8;
 
