@@ -11,7 +11,6 @@ namespace Qinglang.Review.Metadata;
 /// </summary>
 internal static class JpegMetadata
 {
-    private static readonly byte[] ExifId = "Exif\0\0"u8.ToArray();
     private static readonly byte[] XmpId = "http://ns.adobe.com/xap/1.0/\0"u8.ToArray();
 
     public static void Read(ReadOnlyMemory<byte> file, Stream stream, MetadataBuilder into)
@@ -28,8 +27,8 @@ internal static class JpegMetadata
             var where = $"JPEG 0x{segment.Marker:X2} segment at offset {segment.Start}";
             switch (segment.Marker)
             {
-                case 0xE1 when body.Span.StartsWith(ExifId):
-                    TiffFields.Read(body.Span[ExifId.Length..], $"{where} (EXIF)", into);
+                case 0xE1 when body.Span.StartsWith(TiffFields.ExifIdentifier):
+                    TiffFields.Read(body.Span[TiffFields.ExifIdentifier.Length..], $"{where} (EXIF)", into);
                     break;
                 case 0xE1 when body.Span.StartsWith(XmpId):
                     into.Xmp.Add(new MetadataText("xmp", Encoding.UTF8.GetString(body.Span[XmpId.Length..]), $"{where} (XMP)"));

@@ -9,8 +9,6 @@ namespace Qinglang.Review.Metadata;
 /// </summary>
 internal static class RiffMetadata
 {
-    private static readonly byte[] ExifId = "Exif\0\0"u8.ToArray();
-
     public static void Read(ReadOnlyMemory<byte> file, Stream stream, MetadataBuilder into) =>
         into.Walk(RiffChunks.TopLevel(stream), "RIFF", chunk =>
         {
@@ -22,7 +20,7 @@ internal static class RiffMetadata
                     into.Xmp.Add(new MetadataText("xmp", Encoding.UTF8.GetString(body.Span), where));
                     break;
                 case "EXIF":
-                    TiffFields.Read(body.Span.StartsWith(ExifId) ? body.Span[ExifId.Length..] : body.Span, where, into);
+                    TiffFields.Read(body.Span.StartsWith(TiffFields.ExifIdentifier) ? body.Span[TiffFields.ExifIdentifier.Length..] : body.Span, where, into);
                     break;
                 case "C2PA":
                     into.AddC2pa(body, where);

@@ -10,6 +10,9 @@ namespace Qinglang.Review.Metadata;
 /// </summary>
 internal static class TiffFields
 {
+    /// <summary>What precedes the TIFF block of an EXIF APP1 segment (and, by some writers, of a WebP EXIF chunk).</summary>
+    public static ReadOnlySpan<byte> ExifIdentifier => "Exif\0\0"u8;
+
     private static readonly ushort[] Tags =
     [
         TiffBlockFields.ImageDescription, TiffBlockFields.Make, TiffBlockFields.Model, TiffBlockFields.Software,
