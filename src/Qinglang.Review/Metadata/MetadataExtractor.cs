@@ -27,7 +27,7 @@ public static class MetadataExtractor
     }
 
     /// <summary>The metadata of an opened file; a file longer than <see cref="MaxBytes"/> is examined up to there.</summary>
-    public static MediaMetadata Read(UploadedFile file)
+    internal static MediaMetadata Read(UploadedFile file)
     {
         var metadata = Read(file.Head);
         if (file.Length > MaxBytes)

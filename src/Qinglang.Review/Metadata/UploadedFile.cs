@@ -7,7 +7,7 @@ namespace Qinglang.Review.Metadata;
 /// <see cref="MetadataExtractor.MaxBytes"/> it is read whole with one read, and label inspection and trace metadata
 /// parse the same bytes; a larger file stays open on disk for inspection and its first bytes are read for traces.
 /// </summary>
-public sealed class UploadedFile : IDisposable
+internal sealed class UploadedFile : IDisposable
 {
     private readonly Stream _stream;
 
