@@ -123,6 +123,41 @@ public sealed class TruncatedUploadTests : IDisposable
         Assert.Contains(result.Evidence, e => e.Kind == EvidenceKinds.MetadataProblem && e.Detail.Contains("only the first 64 MiB"));
     }
 
+    [Fact]
+    public void CorruptedBytesInEveryWalkedContainerGiveProblemsNotExceptions()
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", "-EXIF:Software=Midjourney", "-XMP-xmp:CreatorTool=DALL·E 3", jpeg).EnsureSuccess("exiftool");
+        Embed.JpegApp11(jpeg, C2paFixture.Store(), packetPayload: 200);
+        var png = Media.Png(_folder);
+        Embed.PngText(png, "parameters", "a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1");
+        Embed.PngChunk(png, "caBX", C2paFixture.Store());
+        var webp = Media.WebP(_folder);
+        Embed.RiffChunk(webp, "C2PA", C2paFixture.Store());
+        var mp4 = Media.Mp4(_folder);
+        Embed.BmffC2pa(mp4, C2paFixture.Store());
+
+        var random = new Random(45438);
+        foreach (var file in new[] { jpeg, png, webp, mp4 })
+        {
+            var original = File.ReadAllBytes(file);
+            for (var round = 0; round < 400; round++)
+            {
+                var bytes = (byte[])original.Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    bytes[random.Next(3, Math.Min(bytes.Length, 4096))] = (byte)random.Next(256); // the headers live up front
+                }
+
+                var metadata = MetadataExtractor.Read(bytes);
+                foreach (var detector in AigcIdentifier.DefaultDetectors)
+                {
+                    _ = detector.Detect(metadata).ToList();
+                }
+            }
+        }
+    }
+
     private static void AssertTraceAndProblem(Identification result, string kind, string format)
     {
         Assert.Equal(Decision.Suspected, result.Decision);
