@@ -263,15 +263,23 @@ public sealed class LexiconBuilder
     {
         foreach (var entry in entries)
         {
-            if (entry.Kind != EntryKind.Word || (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) == 0) continue;
-            var forms = PinyinForms.Of(entry.Text, entry.Flags, out bool capped);
-            if (forms.Count == 0)
+            if (entry.Kind is not (EntryKind.Word or EntryKind.Cooccurrence) || (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) == 0) continue;
+            // A rule's terms each get their forms; the rule is reported by its canonical text.
+            IEnumerable<string> spellings = entry.Kind == EntryKind.Word ? [entry.Text] : entry.Groups.SelectMany(g => g).Concat(entry.Excluded);
+            bool anyForm = false;
+            foreach (string spelling in spellings)
+            {
+                var forms = PinyinForms.Of(spelling, entry.Flags, out bool capped);
+                anyForm |= forms.Count > 0;
+                if (capped)
+                {
+                    Warning("lexicon.pinyin", $"\"{spelling}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; the first are matched (full pinyin and initials in every reading first, then mixed forms; see data/lexicon/README.md).", entry.Source);
+                }
+            }
+
+            if (!anyForm)
             {
                 Warning("lexicon.pinyin", $"\"{entry.Text}\" is flagged pinyin/initials but has no character with a Mandarin reading; the flag does nothing.", entry.Source);
-            }
-            else if (capped)
-            {
-                Warning("lexicon.pinyin", $"\"{entry.Text}\" has more pinyin forms than the cap of {PinyinForms.MaxFormsPerEntry}; the first are matched (full pinyin and initials in every reading first, then mixed forms; see data/lexicon/README.md).", entry.Source);
             }
         }
     }

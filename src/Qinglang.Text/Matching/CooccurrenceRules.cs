@@ -27,17 +27,20 @@ internal sealed class CooccurrenceRules
 
     /// <summary>
     /// Adds the rule <paramref name="entry"/>, keying its terms with <paramref name="keyOf"/> and registering each key
-    /// through <paramref name="keyFor"/> (which returns the automaton key id). Returns the key ids used, or nothing
-    /// when the rule cannot work under this keying: a term whose key is empty, or two groups (or a group and an
-    /// excluded term) whose terms normalize to the same key, so one occurrence would count twice.
+    /// through <paramref name="keyFor"/> (which returns the automaton key id). Returns the key ids used, each marked
+    /// when it is only a pinyin-initials form (whose hits must stand alone as a Latin token), or nothing when the rule
+    /// cannot work under this keying: a term whose key is empty, or two groups (or a group and an excluded term) whose
+    /// terms normalize to the same key, so one occurrence would count twice. A rule flagged <c>pinyin</c> or
+    /// <c>initials</c> also accepts each term's <see cref="PinyinForms"/> as alternatives in its group (or as further
+    /// excluded terms); a form whose key another group or term already has is left out rather than sinking the rule.
     /// </summary>
-    public IReadOnlyList<int> Add(LexiconEntry entry, Func<string, string> keyOf, Func<string, int> keyFor)
+    public IReadOnlyList<RuleKey> Add(LexiconEntry entry, Func<string, string> keyOf, Func<string, int> keyFor)
     {
-        var groupKeys = new List<string[]>(entry.Groups.Count);
+        var groupKeys = new List<List<string>>(entry.Groups.Count);
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int g = 0; g < entry.Groups.Count; g++)
         {
-            var keys = entry.Groups[g].Select(keyOf).Distinct(StringComparer.Ordinal).ToArray();
+            var keys = entry.Groups[g].Select(keyOf).Distinct(StringComparer.Ordinal).ToList();
             foreach (string key in keys)
             {
                 if (key.Length == 0 || !owner.TryAdd(key, g)) return [];
@@ -46,8 +49,16 @@ internal sealed class CooccurrenceRules
             groupKeys.Add(keys);
         }
 
-        var excluded = entry.Excluded.Select(keyOf).Distinct(StringComparer.Ordinal).ToArray();
-        if (excluded.Any(key => key.Length == 0 || owner.ContainsKey(key))) return [];
+        var excluded = entry.Excluded.Select(keyOf).Distinct(StringComparer.Ordinal).ToList();
+        if (excluded.Exists(key => key.Length == 0 || owner.ContainsKey(key))) return [];
+        foreach (string key in excluded) owner.Add(key, ExcludedOwner);
+
+        var initials = new HashSet<string>(StringComparer.Ordinal);
+        if ((entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) != 0)
+        {
+            for (int g = 0; g < entry.Groups.Count; g++) AddForms(entry.Groups[g], entry.Flags, g, groupKeys[g]);
+            AddForms(entry.Excluded, entry.Flags, ExcludedOwner, excluded);
+        }
 
         var rule = new Rule(entry.Id, entry.Window, [.. groupKeys.Select(keys => keys.Select(keyFor).ToArray())], [.. excluded.Select(keyFor)]);
         int index = rules.Count;
@@ -60,8 +71,28 @@ internal sealed class CooccurrenceRules
         }
 
         foreach (int key in rule.Excluded) SetRole(key, Excluded);
-        return [.. rule.Groups.SelectMany(g => g), .. rule.Excluded];
+        return [.. groupKeys.SelectMany(g => g).Concat(excluded).Select(key => new RuleKey(keyFor(key), initials.Contains(key)))];
+
+        void AddForms(IReadOnlyList<string> terms, EntryFlags flags, int group, List<string> keys)
+        {
+            foreach (string term in terms)
+            {
+                foreach (var form in PinyinForms.Of(term, flags))
+                {
+                    string key = keyOf(form.Text);
+                    if (key.Length == 0 || !owner.TryAdd(key, group)) continue;
+                    keys.Add(key);
+                    if (form.IsInitials) initials.Add(key);
+                }
+            }
+        }
     }
+
+    /// <summary>The owner recorded for excluded terms' keys (groups are 0 and up).</summary>
+    private const int ExcludedOwner = -1;
+
+    /// <summary>An automaton key a rule uses; <see cref="Initials"/>: it is a pinyin-initials form, so its hits must stand alone.</summary>
+    public readonly record struct RuleKey(int Key, bool Initials);
 
     /// <summary>The thread's term-hit list, emptied, reused from one text to the next (dense text fills it with tens of thousands).</summary>
     [ThreadStatic]

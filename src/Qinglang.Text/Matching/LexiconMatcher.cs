@@ -15,13 +15,14 @@ public sealed class LexiconMatcher
     private readonly int[] keyEntry;        // automaton key → word or allow entry, -1 when the key only serves rules
     private readonly bool[] keyIsTerm;      // automaton key → used by some co-occurrence rule
     private readonly bool[] keyStandalone;  // automaton key → a pinyin-initials form: its word hit must stand alone
+    private readonly bool[] termStandalone; // automaton key → only ever a rule's pinyin-initials form: its term hit must stand alone
     private readonly CooccurrenceRules cooccurrences;
     private readonly LexiconEntry[] regexes;
     private readonly bool hasAllow;
     private readonly bool hasStandalone;
 
     private LexiconMatcher(IReadOnlyList<LexiconEntry> entries, AhoCorasick automaton, int[] keyEntry, bool[] keyIsTerm,
-        bool[] keyStandalone, CooccurrenceRules cooccurrences, LexiconEntry[] regexes, bool hasAllow, string?[] wordKeys)
+        bool[] keyStandalone, bool[] termStandalone, CooccurrenceRules cooccurrences, LexiconEntry[] regexes, bool hasAllow, string?[] wordKeys)
     {
         this.entries = entries;
         WordKeys = wordKeys;
@@ -29,7 +30,8 @@ public sealed class LexiconMatcher
         this.keyEntry = keyEntry;
         this.keyIsTerm = keyIsTerm;
         this.keyStandalone = keyStandalone;
-        hasStandalone = Array.IndexOf(keyStandalone, true) >= 0;
+        this.termStandalone = termStandalone;
+        hasStandalone = Array.IndexOf(keyStandalone, true) >= 0 || Array.IndexOf(termStandalone, true) >= 0;
         this.cooccurrences = cooccurrences;
         this.regexes = regexes;
         this.hasAllow = hasAllow;
@@ -61,6 +63,8 @@ public sealed class LexiconMatcher
         var keyEntry = new List<int>(entries.Count);
         var terms = new List<bool>(entries.Count);
         var standalone = new List<bool>(entries.Count);
+        var spelledTerms = new HashSet<int>();
+        var initialsTerms = new HashSet<int>();
         var cooccurrences = new CooccurrenceRules();
         var regexes = new List<LexiconEntry>();
         bool hasAllow = false;
@@ -91,7 +95,12 @@ public sealed class LexiconMatcher
                     hasAllow |= entry.Kind == EntryKind.Allow;
                     break;
                 case EntryKind.Cooccurrence:
-                    foreach (int term in cooccurrences.Add(entry, keyOf, KeyFor)) terms[term] = true;
+                    foreach (var term in cooccurrences.Add(entry, keyOf, KeyFor))
+                    {
+                        terms[term.Key] = true;
+                        (term.Initials ? initialsTerms : spelledTerms).Add(term.Key);
+                    }
+
                     break;
                 case EntryKind.Regex when entry.Pattern is not null:
                     regexes.Add(entry);
@@ -113,8 +122,12 @@ public sealed class LexiconMatcher
             }
         }
 
+        // A key some rule spells out counts as written; one that is only ever an initials form must stand alone.
+        var termStandalone = new bool[keys.Count];
+        foreach (int key in initialsTerms) termStandalone[key] = !spelledTerms.Contains(key);
         var automaton = AhoCorasick.Build(keys);
-        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], cooccurrences, [.. regexes], hasAllow, wordKeys);
+        return new LexiconMatcher(entries, automaton, [.. keyEntry], [.. terms], [.. standalone], termStandalone, cooccurrences, [.. regexes], hasAllow,
+            wordKeys);
     }
 
     /// <summary>Counts raw automaton hits (words, allow phrases and terms) with no result handling.</summary>
@@ -161,11 +174,14 @@ public sealed class LexiconMatcher
         {
             bool insideAllowed = allow is not null && allow.Contains(hit.Start, hit.End) && !IsAllow(hit.Key);
             // Rule terms are collected before the allow-list check: an excluded term counts even inside an allowed phrase.
-            if (keyIsTerm[hit.Key]) (termHits ??= CooccurrenceRules.TermHitList()).Add(new CooccurrenceRules.TermHit(hit.Start, hit.End, hit.Key, insideAllowed));
+            if (keyIsTerm[hit.Key] && (!termStandalone[hit.Key] || StandsAlone(text, hit, standsAlone)))
+            {
+                (termHits ??= CooccurrenceRules.TermHitList()).Add(new CooccurrenceRules.TermHit(hit.Start, hit.End, hit.Key, insideAllowed));
+            }
+
             if (insideAllowed) continue;
             int entry = keyEntry[hit.Key];
-            if (entry >= 0 && entries[entry].Kind == EntryKind.Word
-                && (!keyStandalone[hit.Key] || (standsAlone?.Invoke(hit.Start, hit.End) ?? LatinToken.StandsAlone(text, hit.Start, hit.End))))
+            if (entry >= 0 && entries[entry].Kind == EntryKind.Word && (!keyStandalone[hit.Key] || StandsAlone(text, hit, standsAlone)))
             {
                 // Rejected initials are dropped before leftmost-longest, so they never hide a real hit.
                 words.Add(new LexiconMatch(hit.Start, hit.End, entry));
@@ -176,6 +192,9 @@ public sealed class LexiconMatcher
         if (termHits is not null) cooccurrences.AddFindings(termHits, found);
         return WithRegexes(text, found, allow);
     }
+
+    private static bool StandsAlone(ReadOnlySpan<char> text, RawHit hit, Func<int, int, bool>? standsAlone) =>
+        standsAlone?.Invoke(hit.Start, hit.End) ?? LatinToken.StandsAlone(text, hit.Start, hit.End);
 
     private MatchResult WithRegexes(ReadOnlySpan<char> text, List<LexiconMatch> found, AllowSpans? allow)
     {
