@@ -44,7 +44,6 @@ internal static class KernelCopy
         }
 
         output.Flush();
-        var writeBack = output is WritebackFileStream;
         var inputAdded = false;
         var outputAdded = false;
         long copied = 0;
@@ -56,6 +55,7 @@ internal static class KernelCopy
             output.SafeFileHandle.DangerousAddRef(ref outputAdded);
             var fdIn = (int)input.SafeFileHandle.DangerousGetHandle();
             var fdOut = (int)output.SafeFileHandle.DangerousGetHandle();
+            var writeBack = output is WritebackFileStream;
             // As cp asks: read ahead (the parser opened the file for random access, which turns read-ahead off).
             _ = posix_fadvise(fdIn, inOffset, count, FadviseSequential);
             while (copied < count)
@@ -74,17 +74,16 @@ internal static class KernelCopy
                     break; // unsupported here (ENOSYS, EXDEV, EINVAL) or end of file: the caller copies the rest
                 }
 
+                copied += n;
                 if (writeBack)
                 {
                     _ = sync_file_range(fdOut, start, n, SyncFileRangeWrite); // starts the write-out, does not wait for it
                 }
-
-                copied += n;
             }
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            return copied;
+            // A C library without these calls: what was copied stands (positions below), the caller copies the rest.
         }
         finally
         {
