@@ -83,6 +83,8 @@ size_mb=$(( $(stat -c %s "$work/first-src.mp4") / 1024 / 1024 ))
 sync
 echo "### (b) label one ${size_mb} MB MP4"
 echo "cp baseline: the same bytes copied the same way (onto the existing file for in-place rows, to a new file for -o rows)."
+echo "In place, cp truncates and overwrites the file (not atomic); qinglang writes a temporary file and renames it over the"
+echo "original (atomic). ffmpeg always writes a new file. Each time is the best of 3 (2 for ffmpeg), with nothing left to write back (sync) before each run."
 echo
 echo "| input | cp | qinglang label | ffmpeg -c copy -movflags use_metadata_tags | qinglang ÷ cp | ffmpeg ÷ qinglang | qinglang max RSS |"
 echo "|---|---|---|---|---|---|---|"

@@ -14,18 +14,16 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(destination);
         var mode = ModeFor(full, permissionsFrom);
-        var (temp, stream) = CreateTemp(full, mode, bufferSize: 1 << 16);
+        var (temp, stream) = CreateTemp(full, mode, bufferSize: 1 << 16, writeBackEarly: File.Exists(full));
         try
         {
-            long written;
             using (stream)
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
-                written = stream.Length;
             }
 
-            Replace(temp, full, written >= ExchangeThreshold);
+            Replace(temp, full);
         }
         catch
         {
@@ -51,7 +49,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: durable);
             }
 
-            Replace(temp, full, content.Length >= ExchangeThreshold);
+            Replace(temp, full);
         }
         catch
         {
@@ -81,9 +79,10 @@ public static class AtomicFile
     /// <summary>
     /// Creates the temporary file next to <paramref name="destination"/> with O_EXCL. Names are the process id and a
     /// counter — unique among running processes without a random-number call; a leftover of a crashed process with
-    /// the same id is stepped over.
+    /// the same id is stepped over. A temporary file that will replace an existing one starts its write-out early
+    /// (see <see cref="WritebackFileStream"/>).
     /// </summary>
-    private static (string Path, FileStream Stream) CreateTemp(string destination, UnixFileMode? mode, int bufferSize)
+    private static (string Path, FileStream Stream) CreateTemp(string destination, UnixFileMode? mode, int bufferSize, bool writeBackEarly = false)
     {
         var folder = Path.GetDirectoryName(destination) ?? ".";
         var name = Path.GetFileName(destination);
@@ -99,7 +98,7 @@ public static class AtomicFile
             FileStream stream;
             try
             {
-                stream = new FileStream(temp, options);
+                stream = writeBackEarly ? new WritebackFileStream(temp, options) : new FileStream(temp, options);
             }
             catch (IOException) when (attempt < 8 && File.Exists(temp))
             {
@@ -128,34 +127,26 @@ public static class AtomicFile
     private static long _counter;
 
     /// <summary>
-    /// Puts <paramref name="temp"/> at <paramref name="destination"/> atomically. On Linux an existing destination is
-    /// swapped with renameat2(RENAME_EXCHANGE) and the old file deleted after: a plain rename over a file makes ext4
-    /// allocate and start writing every delayed block of the new file first (auto_da_alloc), which costs as much as
-    /// the copy itself on large files. Readers see the old or the new file either way.
+    /// Puts <paramref name="temp"/> at <paramref name="destination"/> atomically, by a plain rename. Over an existing file
+    /// ext4 then forces out what of the new file is still only in memory before the rename reaches the journal
+    /// (auto_da_alloc), so a crash leaves the old file or the whole new one — the guarantee exiftool's rename gets too.
+    /// An exchange (renameat2 RENAME_EXCHANGE) would skip that flush and could leave an empty file after a crash; large
+    /// files pay for the flush during the copy instead (<see cref="WritebackFileStream"/>).
     /// </summary>
-    private static void Replace(string temp, string destination, bool large)
+    private static void Replace(string temp, string destination)
     {
-        // A small file has few delayed blocks, and the exchange costs an extra directory operation (the unlink).
         if (OperatingSystem.IsLinux())
         {
             try
             {
-                if (large && File.Exists(destination))
-                {
-                    if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, RenameExchange) == 0)
-                    {
-                        TryDelete(temp); // now holds the old contents
-                        return;
-                    }
-                }
-                else if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, 0) == 0)
+                if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, 0) == 0)
                 {
                     return; // the plain rename, without File.Move's existence checks (two more path lookups per file)
                 }
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {
-                // An old C library without renameat2: the plain rename below is just as atomic.
+                // An old C library without renameat2: File.Move below is just as atomic.
             }
         }
 
@@ -163,11 +154,7 @@ public static class AtomicFile
         File.Move(temp, destination, overwrite: true);
     }
 
-    /// <summary>Files at least this large are swapped in with renameat2 exchange rather than a plain rename.</summary>
-    private const long ExchangeThreshold = 8 << 20;
-
     private const int AtCurrentDirectory = -100;
-    private const uint RenameExchange = 2;
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int renameat2(int oldDirectory, [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string newPath, uint flags);

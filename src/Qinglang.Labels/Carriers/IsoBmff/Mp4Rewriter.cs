@@ -130,12 +130,59 @@ internal sealed class Mp4Rewriter
         // A moov that shrank by at least a box header leaves a free box behind it, so the media stays where it is.
         if (growth <= -8 && !pieces.Any(p => p.Kind is Kind.ResizedFree or Kind.Drop))
         {
-            var padding = new byte[-growth];
-            BoxHeader.Write(padding, BoxTypes.Free, -growth);
-            pieces.Insert(moovIndex + 1, new Piece(_top.Boxes[moovIndex] with { Size = 0 }, Kind.Replace, -growth, padding));
+            pieces.Insert(moovIndex + 1, FreePiece(-growth));
         }
 
+        AlignMovedMedia(pieces, moovIndex);
         return pieces;
+    }
+
+    /// <summary>
+    /// Media that must move is moved by whole blocks: when the largest box the kernel copies after the moov would shift
+    /// by a distance that is not a multiple of <see cref="KernelCopy.BlockSize"/>, the free box after the moov grows (or
+    /// a new one is added) to round the shift up to one. The kernel then copies page onto page — a shift of a few
+    /// bytes makes every page straddle two and costs ext4 about 60 % more CPU — and filesystems that share blocks
+    /// (XFS, btrfs) can reflink the media instead of copying it. Costs under 4 KB of free space.
+    /// </summary>
+    private void AlignMovedMedia(List<Piece> pieces, int moovIndex)
+    {
+        long newOffset = 0, shift = 0, largest = 0;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            if (i > moovIndex && piece.Kind == Kind.Copy && piece.Box.Size >= KernelCopy.MinimumBytes && piece.Box.Size > largest)
+            {
+                largest = piece.Box.Size;
+                shift = newOffset - piece.Box.Offset;
+            }
+
+            newOffset += piece.Kind == Kind.Drop ? 0 : piece.NewSize;
+        }
+
+        var pad = (KernelCopy.BlockSize - (shift % KernelCopy.BlockSize)) % KernelCopy.BlockSize;
+        if (largest == 0 || pad == 0)
+        {
+            return;
+        }
+
+        pad += pad < 8 ? KernelCopy.BlockSize : 0; // a free box is at least its 8-byte header
+        var next = moovIndex + 1 < pieces.Count ? pieces[moovIndex + 1] : null;
+        if (next is { Kind: Kind.ResizedFree or Kind.Drop or Kind.Copy, Box: { LargeSize: false, SizeToEnd: false } } && BoxTypes.IsFree(next.Box.Code) && next.NewSize + pad <= uint.MaxValue)
+        {
+            pieces[moovIndex + 1] = next with { Kind = Kind.ResizedFree, NewSize = next.NewSize + pad }; // a dropped box's NewSize is 0
+        }
+        else
+        {
+            pieces.Insert(moovIndex + 1, FreePiece(pad));
+        }
+    }
+
+    /// <summary>A new free box of <paramref name="size"/> bytes; its zero-sized source box maps no offsets.</summary>
+    private Piece FreePiece(long size)
+    {
+        var padding = new byte[size];
+        BoxHeader.Write(padding, BoxTypes.Free, size);
+        return new Piece(_top.Boxes[_top.MoovIndex] with { Size = 0 }, Kind.Replace, size, padding);
     }
 
     /// <summary>A top-level XMP uuid box with its label removed, or null when it is not one or holds no label.</summary>
