@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -15,7 +16,7 @@ namespace Qinglang.Text.Matching;
 /// instead: on real comments nearly every character steps out of such a node, and a linear search of its labels
 /// would then dominate the scan.
 /// </summary>
-public sealed class AhoCorasick
+public sealed partial class AhoCorasick
 {
     /// <summary>Edge count stored when a node has too many children for 16 bits; read from the next node then.</summary>
     private const ushort ManyEdges = ushort.MaxValue;
@@ -32,16 +33,26 @@ public sealed class AhoCorasick
     private readonly HashEdge[] hashed;   // their slots, each table a power-of-two run; Target 0 marks an empty slot
     private readonly ulong[] pairs;       // hashed bitmap of the two-character prefixes of keys (no false negatives)
     private readonly ulong[] triples;     // the same for three-character prefixes
+    private readonly PairSlot[] pairNodes; // open-addressing table: two-character prefix → its depth-2 node
+    private readonly ulong[] pairKeys;    // the pair bitmap of the two-character prefixes that are keys themselves
+    private readonly int pairShift;       // 32 - log2(pairNodes.Length), for the slot of a prefix
+    private readonly ulong[]? singles;    // bitmap of the one-character keys, null when there are none
     private readonly bool shallowReports; // some child of the root reports a key (a one-character key exists)
 
     internal AhoCorasick(int[] rootNext, Node[] nodes, char[] edgeLabel, int[] edgeTarget, Output[] outputs, int keyCount,
-        ChildTable[] tables, HashEdge[] hashed, ulong[] pairs, ulong[] triples)
+        ChildTable[] tables, HashEdge[] hashed, ulong[] pairs, ulong[] triples, PairSlot[] pairNodes, ulong[] pairKeys)
     {
+        this.pairKeys = pairKeys;
         this.pairs = pairs;
         this.triples = triples;
-        foreach (int child in rootNext)
+        this.pairNodes = pairNodes;
+        pairShift = 32 - BitOperations.Log2((uint)pairNodes.Length);
+        for (int c = 0; c < rootNext.Length; c++)
         {
-            shallowReports |= child != 0 && nodes[child].Report != 0;
+            int child = rootNext[c];
+            if (child == 0 || nodes[child].Report == 0) continue;
+            shallowReports = true;
+            if (nodes[child].Report < 0) (singles ??= new ulong[(char.MaxValue + 1) / 64])[c >> 6] |= 1UL << c;
         }
 
         this.tables = tables;
@@ -64,7 +75,8 @@ public sealed class AhoCorasick
     public long SizeInBytes =>
         (long)rootNext.Length * 4 + nodes.Length * (long)Unsafe.SizeOf<Node>() + edgeLabel.Length * 2L + edgeTarget.Length * 4L
         + outputs.Length * (long)Unsafe.SizeOf<Output>() + tables.Length * (long)Unsafe.SizeOf<ChildTable>()
-        + hashed.Length * (long)Unsafe.SizeOf<HashEdge>() + pairs.Length * 8L + triples.Length * 8L;
+        + hashed.Length * (long)Unsafe.SizeOf<HashEdge>() + pairs.Length * 8L + triples.Length * 8L
+        + pairNodes.Length * (long)Unsafe.SizeOf<PairSlot>() + (singles?.Length ?? 0) * 8L + pairKeys.Length * 8L;
 
     /// <summary>
     /// Builds the automaton. Key <c>i</c> is reported with id <c>i</c>; keys must be distinct and non-empty.
@@ -105,7 +117,7 @@ public sealed class AhoCorasick
                 if (state == 0) continue;
             }
 
-            int output = Unsafe.Add(ref node0, state).Report;
+            int output = Unsafe.Add(ref node0, state).Report & int.MaxValue;
             while (output != 0)
             {
                 ref readonly Output found = ref outputs[output - 1];
@@ -131,26 +143,9 @@ public sealed class AhoCorasick
         depth = depth == 1 ? 2 : 0;
         while (true)
         {
-            ref Node node = ref Unsafe.Add(ref node0, state);
-            int count = node.Count;
-            if (count == 1)
-            {
-                // One child: its label is in the node and the child is the next node; no other memory is read.
-                if (node.FirstLabel == c) return state + 1;
-            }
-            else if (count == Hashed)
-            {
-                int child = HashedChild(node.FirstLabel, c);
-                if (child != 0) return child;
-            }
-            else if (count != 0)
-            {
-                if (count == ManyEdges) count = Unsafe.Add(ref node0, state + 1).FirstEdge - node.FirstEdge;
-                int at = edgeLabel.AsSpan(node.FirstEdge, count).IndexOf(c);
-                if (at >= 0) return edgeTarget[node.FirstEdge + at];
-            }
-
-            state = node.Fail;
+            int child = Child(ref node0, state, c);
+            if (child != 0) return child;
+            state = Unsafe.Add(ref node0, state).Fail;
             depth = 0;
             if (state == 0)
             {
@@ -158,6 +153,25 @@ public sealed class AhoCorasick
                 return rootNext[c];
             }
         }
+    }
+
+    /// <summary>The child of a non-root <paramref name="state"/> on <paramref name="c"/>, 0 when it has none (no failure links).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Child(ref Node node0, int state, char c)
+    {
+        ref Node node = ref Unsafe.Add(ref node0, state);
+        int count = node.Count;
+        if (count == 1)
+        {
+            // One child: its label is in the node and the child is the next node; no other memory is read.
+            return node.FirstLabel == c ? state + 1 : 0;
+        }
+
+        if (count == Hashed) return HashedChild(node.FirstLabel, c);
+        if (count == 0) return 0;
+        if (count == ManyEdges) count = Unsafe.Add(ref node0, state + 1).FirstEdge - node.FirstEdge;
+        int at = edgeLabel.AsSpan(node.FirstEdge, count).IndexOf(c);
+        return at >= 0 ? edgeTarget[node.FirstEdge + at] : 0;
     }
 
     /// <summary>Whether <paramref name="bit"/> is set in a prefix bitmap (clear: no key starts with that prefix).</summary>
@@ -195,7 +209,8 @@ public sealed class AhoCorasick
     {
         public int FirstEdge;   // index of the first edge in edgeLabel/edgeTarget
         public int Fail;        // longest proper suffix that is also a node
-        public int Report;      // 1 + index of the first output on the suffix chain (this node included), 0 when none
+        public int Report;      // 1 + index of the first output on the suffix chain (this node included), 0 when none;
+                                // the sign bit is set when that first output is the node's own key (see OwnKey)
         public ushort Count;    // number of edges, ManyEdges when too many to hold
         public char FirstLabel; // label of the first edge
     }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Qinglang.Text.Matching;
 
 /// <summary>
@@ -111,7 +113,7 @@ internal static class AhoCorasickBuilder
             {
                 FirstEdge = firstEdge[n],
                 Fail = fail[n],
-                Report = report[n],
+                Report = keyAt[n] >= 0 ? report[n] | int.MinValue : report[n],
                 Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
@@ -127,7 +129,34 @@ internal static class AhoCorasickBuilder
 
         packed[nodes].FirstEdge = firstEdge[nodes];
         return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
-            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3));
+            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3),
+            PairTable(firstEdge, edgeLabel, edgeTarget, keyAt, out ulong[] pairKeys), pairKeys);
+    }
+
+    /// <summary>The depth-2 nodes by their two-character prefix, in an open-addressing table at most half full.</summary>
+    private static AhoCorasick.PairSlot[] PairTable(int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int[] keyAt, out ulong[] pairKeys)
+    {
+        pairKeys = new ulong[(1 << AhoCorasick.PairBits) / 64];
+        int count = 0;
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++) count += firstEdge[edgeTarget[e] + 1] - firstEdge[edgeTarget[e]];
+        var table = new AhoCorasick.PairSlot[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)count * 2))];
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        int mask = table.Length - 1;
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++)
+        {
+            int child = edgeTarget[e];
+            for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
+            {
+                uint pair = AhoCorasick.Pair(edgeLabel[e], edgeLabel[f]);
+                int slot = AhoCorasick.PairSlot.First(pair, shift);
+                while (table[slot].Node != 0) slot = (slot + 1) & mask;
+                int node = edgeTarget[f];
+                table[slot] = new AhoCorasick.PairSlot(pair, node, keyAt[node] + 1);
+                if (keyAt[node] >= 0) Set(pairKeys, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
+            }
+        }
+
+        return table;
     }
 
     /// <summary>Sets the bit of every key prefix of <paramref name="length"/> (2 or 3) characters: the trie's paths from the root.</summary>

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Qinglang.Text.Matching;
+
+/// <summary>
+/// Leftmost-longest matching straight from the trie. The automaton pass reports every overlapping hit and leaves
+/// the caller to sort them and keep the longest at each start; on text dense with hits (a crawled library of
+/// common words over comments) that costs more than finding them. Here each position is tried as a start: the
+/// prefix bitmap rules out nearly every position without touching a node, a table gives the depth-2 node of the
+/// first two characters in one probe (with the key they spell, if any), and past them a walk goes down child edges only (no failure links), remembering
+/// the deepest node that ends a key. That hit is reported and the scan continues after it, so characters inside a
+/// hit are never looked at and no hit is generated only to be dropped.
+/// </summary>
+public sealed partial class AhoCorasick
+{
+    /// <summary>
+    /// Reports the leftmost-longest hits of <paramref name="text"/> to <paramref name="sink"/> in order of start:
+    /// from the first position where some key starts, the longest key starting there, then the same from its end.
+    /// The same hits as taking <see cref="Scan{TSink}"/>'s hits by start, longest first, and dropping each hit that
+    /// starts before the end of the last one kept.
+    /// </summary>
+    public void ScanLongest<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
+    {
+        ref ulong pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
+        ref ulong triple0 = ref MemoryMarshal.GetArrayDataReference(triples);
+        ref ulong pairKey0 = ref MemoryMarshal.GetArrayDataReference(pairKeys);
+        int i = 0;
+        int last = text.Length - 1;
+        while (i < last)
+        {
+            char c = text[i];
+            char next = text[i + 1];
+            uint bit = PairBit(c, next);
+            int end = 0;
+            int key = 0; // 1 + the key of the hit starting at i, 0 while there is none
+            if (MayStart(ref pair0, bit))
+            {
+                // Past two characters only when some key starts with all three (on real text the rare case), so
+                // most hits and misses are decided from the bitmaps and one probe of the pair table.
+                if (i + 2 < text.Length && MayStart(ref triple0, TripleBit(c, next, text[i + 2])))
+                {
+                    end = LongestFrom(text, i, ref key);
+                }
+                else if (MayStart(ref pairKey0, bit))
+                {
+                    key = PairSlotOf(Pair(c, next)).OwnKey;
+                    if (key != 0) end = i + 2;
+                }
+            }
+
+            if (end == 0)
+            {
+                if (!IsSingle(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                end = i + 1;
+                key = SingleKey(c);
+            }
+
+            sink.Hit(i, end, key - 1);
+            i = end;
+        }
+
+        if (i == last && IsSingle(text[i])) sink.Hit(i, i + 1, SingleKey(text[i]) - 1);
+    }
+
+    /// <summary>
+    /// The end of the longest key starting at <paramref name="start"/> that is two or more characters long, 0 when
+    /// none; <paramref name="key"/> gets 1 + its id. Walks child edges from the depth-2 node, no failure links.
+    /// </summary>
+    private int LongestFrom(ReadOnlySpan<char> text, int start, ref int key)
+    {
+        ref readonly PairSlot pair = ref PairSlotOf(Pair(text[start], text[start + 1]));
+        int end = 0;
+        if (pair.OwnKey != 0)
+        {
+            key = pair.OwnKey;
+            end = start + 2;
+        }
+
+        ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
+        int report = 0;
+        int state = pair.Node;
+        for (int j = start + 2; state != 0 && j < text.Length;)
+        {
+            state = Child(ref node0, state, text[j++]);
+            int own = Unsafe.Add(ref node0, state).Report; // the root's (state 0) is never a key
+            if (own < 0)
+            {
+                report = own;
+                end = j;
+            }
+        }
+
+        if (report != 0) key = outputs[(report & int.MaxValue) - 1].Key + 1;
+        return end;
+    }
+
+    /// <summary>Counts leftmost-longest hits without recording them.</summary>
+    public int CountLongest(ReadOnlySpan<char> text)
+    {
+        var counter = new CountingSink();
+        ScanLongest(text, ref counter);
+        return counter.Count;
+    }
+
+    /// <summary>Whether <paramref name="c"/> on its own is a key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSingle(char c) => singles is { } bits && (bits[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>1 + the id of the one-character key <paramref name="c"/>.</summary>
+    private int SingleKey(char c) => outputs[(nodes[rootNext[c]].Report & int.MaxValue) - 1].Key + 1;
+
+    /// <summary>The slot of a two-character prefix; an empty slot (node 0, no key) when no key starts with it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref readonly PairSlot PairSlotOf(uint pair)
+    {
+        ref PairSlot slot0 = ref MemoryMarshal.GetArrayDataReference(pairNodes);
+        int mask = pairNodes.Length - 1;
+        int slot = PairSlot.First(pair, pairShift);
+        while (true)
+        {
+            ref PairSlot at = ref Unsafe.Add(ref slot0, slot);
+            if (at.Pair == pair || at.Node == 0) return ref at;
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary>Two characters as one 32-bit value, the key of <see cref="pairNodes"/>.</summary>
+    internal static uint Pair(char first, char second) => (uint)first << 16 | second;
+
+    /// <summary>
+    /// A slot of the pair table: a depth-2 node and 1 + the key it ends (0: none), so a two-character hit needs no
+    /// node. <see cref="Node"/> 0 marks an empty slot (no depth-2 node is the root).
+    /// </summary>
+    internal readonly record struct PairSlot(uint Pair, int Node, int OwnKey)
+    {
+        /// <summary>The first slot to probe: Fibonacci hashing on the top bits, like <see cref="ChildTable.Slot"/>.</summary>
+        public static int First(uint pair, int shift) => (int)((pair * 0x9E3779B1u) >> shift);
+    }
+}
