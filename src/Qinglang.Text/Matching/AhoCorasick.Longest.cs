@@ -8,7 +8,7 @@ namespace Qinglang.Text.Matching;
 /// the caller to sort them and keep the longest at each start; on text dense with hits (a crawled library of
 /// common words over comments) that costs more than finding them. Here each position is tried as a start: the
 /// prefix bitmap rules out nearly every position without touching a node, a table gives the depth-2 node of the
-/// first two characters in one probe (with the key they spell, if any), and past them a walk goes down child edges only (no failure links), remembering
+/// first two characters in one probe (and whether they spell a key), and past them a walk goes down child edges only (no failure links), remembering
 /// the deepest node that ends a key. That hit is reported and the scan continues after it, so characters inside a
 /// hit are never looked at and no hit is generated only to be dropped.
 /// </summary>
@@ -44,8 +44,12 @@ public sealed partial class AhoCorasick
                 }
                 else if (MayStart(ref pairKey0, bit))
                 {
-                    key = PairSlotOf(Pair(c, next)).OwnKey;
-                    if (key != 0) end = i + 2;
+                    int node = PairSlotOf(Pair(c, next)).Node;
+                    if (node < 0)
+                    {
+                        key = OwnKey(node & int.MaxValue);
+                        end = i + 2;
+                    }
                 }
             }
 
@@ -74,17 +78,17 @@ public sealed partial class AhoCorasick
     /// </summary>
     private int LongestFrom(ReadOnlySpan<char> text, int start, ref int key)
     {
-        ref readonly PairSlot pair = ref PairSlotOf(Pair(text[start], text[start + 1]));
+        ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
+        int state = PairSlotOf(Pair(text[start], text[start + 1])).Node;
+        int report = 0;
         int end = 0;
-        if (pair.OwnKey != 0)
+        if (state < 0)
         {
-            key = pair.OwnKey;
+            state &= int.MaxValue;
+            report = Unsafe.Add(ref node0, state).Report;
             end = start + 2;
         }
 
-        ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
-        int report = 0;
-        int state = pair.Node;
         for (int j = start + 2; state != 0 && j < text.Length;)
         {
             state = Child(ref node0, state, text[j++]);
@@ -113,7 +117,10 @@ public sealed partial class AhoCorasick
     private bool IsSingle(char c) => singles is { } bits && (bits[c >> 6] & (1UL << c)) != 0;
 
     /// <summary>1 + the id of the one-character key <paramref name="c"/>.</summary>
-    private int SingleKey(char c) => outputs[(nodes[rootNext[c]].Report & int.MaxValue) - 1].Key + 1;
+    private int SingleKey(char c) => OwnKey(rootNext[c]);
+
+    /// <summary>1 + the id of the key ending at <paramref name="node"/>, which must end one.</summary>
+    private int OwnKey(int node) => outputs[(nodes[node].Report & int.MaxValue) - 1].Key + 1;
 
     /// <summary>The slot of a two-character prefix; an empty slot (node 0, no key) when no key starts with it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -134,10 +141,10 @@ public sealed partial class AhoCorasick
     internal static uint Pair(char first, char second) => (uint)first << 16 | second;
 
     /// <summary>
-    /// A slot of the pair table: a depth-2 node and 1 + the key it ends (0: none), so a two-character hit needs no
-    /// node. <see cref="Node"/> 0 marks an empty slot (no depth-2 node is the root).
+    /// A slot of the pair table: a depth-2 node, its sign bit set when the node ends a key. <see cref="Node"/> 0
+    /// marks an empty slot (no depth-2 node is the root). Eight bytes, so a million-key table stays small.
     /// </summary>
-    internal readonly record struct PairSlot(uint Pair, int Node, int OwnKey)
+    internal readonly record struct PairSlot(uint Pair, int Node)
     {
         /// <summary>The first slot to probe: Fibonacci hashing on the top bits, like <see cref="ChildTable.Slot"/>.</summary>
         public static int First(uint pair, int shift) => (int)((pair * 0x9E3779B1u) >> shift);

@@ -151,7 +151,7 @@ internal static class AhoCorasickBuilder
                 int slot = AhoCorasick.PairSlot.First(pair, shift);
                 while (table[slot].Node != 0) slot = (slot + 1) & mask;
                 int node = edgeTarget[f];
-                table[slot] = new AhoCorasick.PairSlot(pair, node, keyAt[node] + 1);
+                table[slot] = new AhoCorasick.PairSlot(pair, keyAt[node] >= 0 ? node | int.MinValue : node);
                 if (keyAt[node] >= 0) Set(pairKeys, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
             }
         }
