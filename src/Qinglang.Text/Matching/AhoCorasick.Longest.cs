@@ -44,12 +44,8 @@ public sealed partial class AhoCorasick
                 }
                 else if (MayStart(ref pairKey0, bit))
                 {
-                    int node = PairSlotOf(Pair(c, next)).Node;
-                    if (node < 0)
-                    {
-                        key = OwnKey(node & int.MaxValue);
-                        end = i + 2;
-                    }
+                    key = PairSlotOf(Pair(c, next)).OwnKey;
+                    if (key != 0) end = i + 2;
                 }
             }
 
@@ -79,16 +75,16 @@ public sealed partial class AhoCorasick
     private int LongestFrom(ReadOnlySpan<char> text, int start, ref int key)
     {
         ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
-        int state = PairSlotOf(Pair(text[start], text[start + 1])).Node;
-        int report = 0;
+        ref readonly PairSlot pair = ref PairSlotOf(Pair(text[start], text[start + 1]));
+        int state = pair.Node;
         int end = 0;
-        if (state < 0)
+        if (pair.OwnKey != 0)
         {
-            state &= int.MaxValue;
-            report = Unsafe.Add(ref node0, state).Report;
+            key = pair.OwnKey;
             end = start + 2;
         }
 
+        int report = 0;
         for (int j = start + 2; state != 0 && j < text.Length;)
         {
             state = Child(ref node0, state, text[j++]);
@@ -117,23 +113,19 @@ public sealed partial class AhoCorasick
     private bool IsSingle(char c) => singles is { } bits && (bits[c >> 6] & (1UL << c)) != 0;
 
     /// <summary>1 + the id of the one-character key <paramref name="c"/>.</summary>
-    private int SingleKey(char c) => OwnKey(rootNext[c]);
-
-    /// <summary>1 + the id of the key ending at <paramref name="node"/>, which must end one.</summary>
-    private int OwnKey(int node) => outputs[(nodes[node].Report & int.MaxValue) - 1].Key + 1;
+    private int SingleKey(char c) => outputs[(nodes[rootNext[c]].Report & int.MaxValue) - 1].Key + 1;
 
     /// <summary>The slot of a two-character prefix; an empty slot (node 0, no key) when no key starts with it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref readonly PairSlot PairSlotOf(uint pair)
     {
         ref PairSlot slot0 = ref MemoryMarshal.GetArrayDataReference(pairNodes);
-        int mask = pairNodes.Length - 1;
-        int slot = PairSlot.First(pair, pairShift);
+        int slot = PairSlot.First(pair, pairNodes.Length);
         while (true)
         {
             ref PairSlot at = ref Unsafe.Add(ref slot0, slot);
             if (at.Pair == pair || at.Node == 0) return ref at;
-            slot = (slot + 1) & mask;
+            if (++slot == pairNodes.Length) slot = 0;
         }
     }
 
@@ -141,12 +133,15 @@ public sealed partial class AhoCorasick
     internal static uint Pair(char first, char second) => (uint)first << 16 | second;
 
     /// <summary>
-    /// A slot of the pair table: a depth-2 node, its sign bit set when the node ends a key. <see cref="Node"/> 0
-    /// marks an empty slot (no depth-2 node is the root). Eight bytes, so a million-key table stays small.
+    /// A slot of the pair table: a depth-2 node and 1 + the key it ends (0: none), so a two-character hit reads no
+    /// node. <see cref="Node"/> 0 marks an empty slot (no depth-2 node is the root).
     /// </summary>
-    internal readonly record struct PairSlot(uint Pair, int Node)
+    internal readonly record struct PairSlot(uint Pair, int Node, int OwnKey)
     {
-        /// <summary>The first slot to probe: Fibonacci hashing on the top bits, like <see cref="ChildTable.Slot"/>.</summary>
-        public static int First(uint pair, int shift) => (int)((pair * 0x9E3779B1u) >> shift);
+        /// <summary>
+        /// The first slot to probe in a table of <paramref name="length"/> slots: Fibonacci hashing, scaled to the
+        /// length by a multiply (the table need not be a power of two, so it can stay two-thirds full).
+        /// </summary>
+        public static int First(uint pair, int length) => (int)((ulong)(pair * 0x9E3779B1u) * (uint)length >> 32);
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -35,7 +34,6 @@ public sealed partial class AhoCorasick
     private readonly ulong[] triples;     // the same for three-character prefixes
     private readonly PairSlot[] pairNodes; // open-addressing table: two-character prefix → its depth-2 node
     private readonly ulong[] pairKeys;    // the pair bitmap of the two-character prefixes that are keys themselves
-    private readonly int pairShift;       // 32 - log2(pairNodes.Length), for the slot of a prefix
     private readonly ulong[]? singles;    // bitmap of the one-character keys, null when there are none
     private readonly bool shallowReports; // some child of the root reports a key (a one-character key exists)
 
@@ -46,7 +44,6 @@ public sealed partial class AhoCorasick
         this.pairs = pairs;
         this.triples = triples;
         this.pairNodes = pairNodes;
-        pairShift = 32 - BitOperations.Log2((uint)pairNodes.Length);
         for (int c = 0; c < rootNext.Length; c++)
         {
             int child = rootNext[c];

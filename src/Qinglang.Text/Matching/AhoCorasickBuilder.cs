@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Qinglang.Text.Matching;
 
 /// <summary>
@@ -133,25 +131,26 @@ internal static class AhoCorasickBuilder
             PairTable(firstEdge, edgeLabel, edgeTarget, keyAt, out ulong[] pairKeys), pairKeys);
     }
 
-    /// <summary>The depth-2 nodes by their two-character prefix, in an open-addressing table at most half full.</summary>
+    /// <summary>
+    /// The depth-2 nodes by their two-character prefix, in an open-addressing table two-thirds full, and the bitmap
+    /// of the prefixes that are keys themselves.
+    /// </summary>
     private static AhoCorasick.PairSlot[] PairTable(int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int[] keyAt, out ulong[] pairKeys)
     {
         pairKeys = new ulong[(1 << AhoCorasick.PairBits) / 64];
         int count = 0;
         for (int e = firstEdge[0]; e < firstEdge[1]; e++) count += firstEdge[edgeTarget[e] + 1] - firstEdge[edgeTarget[e]];
-        var table = new AhoCorasick.PairSlot[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)count * 2))];
-        int shift = 32 - BitOperations.Log2((uint)table.Length);
-        int mask = table.Length - 1;
+        var table = new AhoCorasick.PairSlot[count + count / 2 + 1];
         for (int e = firstEdge[0]; e < firstEdge[1]; e++)
         {
             int child = edgeTarget[e];
             for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
             {
                 uint pair = AhoCorasick.Pair(edgeLabel[e], edgeLabel[f]);
-                int slot = AhoCorasick.PairSlot.First(pair, shift);
-                while (table[slot].Node != 0) slot = (slot + 1) & mask;
+                int slot = AhoCorasick.PairSlot.First(pair, table.Length);
+                while (table[slot].Node != 0) slot = slot + 1 == table.Length ? 0 : slot + 1;
                 int node = edgeTarget[f];
-                table[slot] = new AhoCorasick.PairSlot(pair, keyAt[node] >= 0 ? node | int.MinValue : node);
+                table[slot] = new AhoCorasick.PairSlot(pair, node, keyAt[node] + 1);
                 if (keyAt[node] >= 0) Set(pairKeys, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
             }
         }
