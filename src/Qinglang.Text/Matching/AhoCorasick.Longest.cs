@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -22,50 +23,71 @@ public sealed partial class AhoCorasick
     /// </summary>
     public void ScanLongest<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
     {
+        ref char text0 = ref MemoryMarshal.GetReference(text);
         ref ulong pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
-        ref ulong triple0 = ref MemoryMarshal.GetArrayDataReference(triples);
-        ref ulong pairKey0 = ref MemoryMarshal.GetArrayDataReference(pairKeys);
-        int i = 0;
-        int last = text.Length - 1;
-        while (i < last)
+        ref ulong single0 = ref MemoryMarshal.GetArrayDataReference(singles);
+        int free = 0; // the first position not inside a hit already reported
+        int withPair = text.Length - 1; // positions [0, withPair) have a next character
+        for (int block = 0; block < withPair; block += 64)
         {
-            char c = text[i];
-            char next = text[i + 1];
-            uint bit = PairBit(c, next);
-            int end = 0;
-            int key = 0; // 1 + the key of the hit starting at i, 0 while there is none
-            if (MayStart(ref pair0, bit))
+            // Which positions of the block may start a hit, from the bitmaps alone and without a branch: on real
+            // text four positions in five start nothing, and a branch per position would be mispredicted often.
+            int count = Math.Min(64, withPair - block);
+            ulong candidates = 0;
+            for (int k = 0; k < count; k++)
             {
-                // Past two characters only when some key starts with all three (on real text the rare case), so
-                // most hits and misses are decided from the bitmaps and one probe of the pair table.
-                if (i + 2 < text.Length && MayStart(ref triple0, TripleBit(c, next, text[i + 2])))
-                {
-                    end = LongestFrom(text, i, ref key);
-                }
-                else if (MayStart(ref pairKey0, bit))
-                {
-                    key = PairSlotOf(Pair(c, next)).OwnKey;
-                    if (key != 0) end = i + 2;
-                }
+                char c = Unsafe.Add(ref text0, block + k);
+                uint bit = PairBit(c, Unsafe.Add(ref text0, block + k + 1));
+                ulong may = (Unsafe.Add(ref pair0, (int)(bit >> 6)) >> (int)bit) | (Unsafe.Add(ref single0, c >> 6) >> c);
+                candidates |= (may & 1) << k;
             }
 
-            if (end == 0)
+            while (candidates != 0)
             {
-                if (!IsSingle(c))
-                {
-                    i++;
-                    continue;
-                }
-
-                end = i + 1;
-                key = SingleKey(c);
+                int at = block + BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                if (at < free) continue;
+                int key = 0; // 1 + the key of the hit starting at `at`, 0 while there is none
+                int end = LongestAt(text, at, ref key);
+                if (end == 0) continue;
+                sink.Hit(at, end, key - 1);
+                free = end;
             }
-
-            sink.Hit(i, end, key - 1);
-            i = end;
         }
 
-        if (i == last && IsSingle(text[i])) sink.Hit(i, i + 1, SingleKey(text[i]) - 1);
+        int last = text.Length - 1;
+        if (last >= free && IsSingle(text[last])) sink.Hit(last, last + 1, SingleKey(text[last]) - 1);
+    }
+
+    /// <summary>
+    /// The end of the longest key starting at <paramref name="at"/>, which must have a next character; 0 when none,
+    /// else <paramref name="key"/> gets 1 + its id.
+    /// </summary>
+    private int LongestAt(ReadOnlySpan<char> text, int at, ref int key)
+    {
+        char c = text[at];
+        char next = text[at + 1];
+        uint bit = PairBit(c, next);
+        ref ulong pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
+        if (MayStart(ref pair0, bit))
+        {
+            // Past two characters only when some key starts with all three (on real text the rare case), so
+            // most hits and misses are decided from the bitmaps and one probe of the pair table.
+            if (at + 2 < text.Length && MayStart(ref MemoryMarshal.GetArrayDataReference(triples), TripleBit(c, next, text[at + 2])))
+            {
+                int end = LongestFrom(text, at, ref key);
+                if (end != 0) return end;
+            }
+            else if (MayStart(ref MemoryMarshal.GetArrayDataReference(pairKeys), bit))
+            {
+                key = PairSlotOf(Pair(c, next)).OwnKey;
+                if (key != 0) return at + 2;
+            }
+        }
+
+        if (!IsSingle(c)) return 0;
+        key = SingleKey(c);
+        return at + 1;
     }
 
     /// <summary>
@@ -110,7 +132,7 @@ public sealed partial class AhoCorasick
 
     /// <summary>Whether <paramref name="c"/> on its own is a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool IsSingle(char c) => singles is { } bits && (bits[c >> 6] & (1UL << c)) != 0;
+    private bool IsSingle(char c) => (singles[c >> 6] & (1UL << c)) != 0;
 
     /// <summary>1 + the id of the one-character key <paramref name="c"/>.</summary>
     private int SingleKey(char c) => outputs[(nodes[rootNext[c]].Report & int.MaxValue) - 1].Key + 1;

@@ -34,7 +34,7 @@ public sealed partial class AhoCorasick
     private readonly ulong[] triples;     // the same for three-character prefixes
     private readonly PairSlot[] pairNodes; // open-addressing table: two-character prefix → its depth-2 node
     private readonly ulong[] pairKeys;    // the pair bitmap of the two-character prefixes that are keys themselves
-    private readonly ulong[]? singles;    // bitmap of the one-character keys, null when there are none
+    private readonly ulong[] singles = new ulong[(char.MaxValue + 1) / 64]; // bitmap of the one-character keys
     private readonly bool shallowReports; // some child of the root reports a key (a one-character key exists)
 
     internal AhoCorasick(int[] rootNext, Node[] nodes, char[] edgeLabel, int[] edgeTarget, Output[] outputs, int keyCount,
@@ -49,7 +49,7 @@ public sealed partial class AhoCorasick
             int child = rootNext[c];
             if (child == 0 || nodes[child].Report == 0) continue;
             shallowReports = true;
-            if (nodes[child].Report < 0) (singles ??= new ulong[(char.MaxValue + 1) / 64])[c >> 6] |= 1UL << c;
+            if (nodes[child].Report < 0) singles[c >> 6] |= 1UL << c;
         }
 
         this.tables = tables;
@@ -73,7 +73,7 @@ public sealed partial class AhoCorasick
         (long)rootNext.Length * 4 + nodes.Length * (long)Unsafe.SizeOf<Node>() + edgeLabel.Length * 2L + edgeTarget.Length * 4L
         + outputs.Length * (long)Unsafe.SizeOf<Output>() + tables.Length * (long)Unsafe.SizeOf<ChildTable>()
         + hashed.Length * (long)Unsafe.SizeOf<HashEdge>() + pairs.Length * 8L + triples.Length * 8L
-        + pairNodes.Length * (long)Unsafe.SizeOf<PairSlot>() + (singles?.Length ?? 0) * 8L + pairKeys.Length * 8L;
+        + pairNodes.Length * (long)Unsafe.SizeOf<PairSlot>() + singles.Length * 8L + pairKeys.Length * 8L;
 
     /// <summary>
     /// Builds the automaton. Key <c>i</c> is reported with id <c>i</c>; keys must be distinct and non-empty.
