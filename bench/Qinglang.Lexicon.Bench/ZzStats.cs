@@ -28,6 +28,8 @@ internal static class Stats
         Console.WriteLine($"keys {keys.Count} pairs {pairs.Count} firsts {firsts.Count} positions {positions} firstHit {firstHit} bitHit {bitHit} realPair {pairHit} triple {tripleHit} pairIsKey {pairKey} triples {triples.Count}");
         Console.WriteLine(string.Join(" ", lens.Select((n, i) => $"{i}:{n}").Where(s => !s.EndsWith(":0"))));
         int shortKeys = keys.Count(k => k.Length == 1);
+        var singleSet = keys.Where(k => k.Length == 1).Select(k => k[0]).ToHashSet();
+        Console.WriteLine("singles: " + string.Join(" ", singleSet.Select(c => $"{c}({texts.Sum(t => t.Count(x => x == c))})")));
         Console.WriteLine($"1-char keys {shortKeys}; avg text {texts.Average(t => t.Length):F1}");
     }
 }

@@ -31,37 +31,49 @@ public sealed partial class AhoCorasick
         for (int block = 0; block < withPair; block += 64)
         {
             // Which positions of the block may start a hit, from the bitmaps alone and without a branch: on real
-            // text four positions in five start nothing, and a branch per position would be mispredicted often.
+            // comments four positions in five start nothing, and a branch per position would often be mispredicted.
+            // (Also asking the triple and pair-key bitmaps here rules out more positions but costs more than it
+            // saves: the filter is the hot loop, and its bitmaps must stay in cache.)
             int count = Math.Min(64, withPair - block);
             ulong candidates = 0;
             for (int k = 0; k < count; k++)
             {
-                char c = Unsafe.Add(ref text0, block + k);
-                uint bit = PairBit(c, Unsafe.Add(ref text0, block + k + 1));
-                ulong may = (Unsafe.Add(ref pair0, (int)(bit >> 6)) >> (int)bit) | (Unsafe.Add(ref single0, c >> 6) >> c);
+                ref char at = ref Unsafe.Add(ref text0, block + k);
+                char c = at;
+                // Both characters in one read; PairBit hashes them in this (little-endian) order.
+                uint pair = BitConverter.IsLittleEndian ? PairBit(Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at))) : PairBit(c, Unsafe.Add(ref at, 1));
+                ulong may = (Unsafe.Add(ref pair0, (int)(pair >> 6)) >> (int)pair)
+                    | (Unsafe.Add(ref single0, c >> 6) >> c);
                 candidates |= (may & 1) << k;
             }
 
             while (candidates != 0)
             {
-                int at = block + BitOperations.TrailingZeroCount(candidates);
+                int start = block + BitOperations.TrailingZeroCount(candidates);
                 candidates &= candidates - 1;
-                if (at < free) continue;
-                int key = 0; // 1 + the key of the hit starting at `at`, 0 while there is none
-                int end = LongestAt(text, at, ref key);
-                if (end == 0) continue;
-                sink.Hit(at, end, key - 1);
-                free = end;
+                Report(text, start, ref free, ref sink);
             }
         }
 
-        int last = text.Length - 1;
-        if (last >= free && IsSingle(text[last])) sink.Hit(last, last + 1, SingleKey(text[last]) - 1);
+        if (withPair >= 0) Report(text, withPair, ref free, ref sink); // the last position, which has no pair
+    }
+
+    /// <summary>Reports the longest key starting at <paramref name="start"/>, if any, and moves <paramref name="free"/> past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Report<TSink>(ReadOnlySpan<char> text, int start, ref int free, ref TSink sink) where TSink : struct, IHitSink
+    {
+        if (start < free) return;
+        int key = 0; // 1 + the key of the hit, 0 while there is none
+        int end = start + 1 < text.Length ? LongestAt(text, start, ref key) : IsSingle(text[start]) ? start + 1 : 0;
+        if (end == 0) return;
+        if (key == 0) key = SingleKey(text[start]);
+        sink.Hit(start, end, key - 1);
+        free = end;
     }
 
     /// <summary>
-    /// The end of the longest key starting at <paramref name="at"/>, which must have a next character; 0 when none,
-    /// else <paramref name="key"/> gets 1 + its id.
+    /// The end of the longest key starting at <paramref name="at"/>, which must have a next character; 0 when none.
+    /// <paramref name="key"/> gets 1 + its id, except for a one-character key (rare: lexicons refuse them).
     /// </summary>
     private int LongestAt(ReadOnlySpan<char> text, int at, ref int key)
     {
@@ -85,9 +97,7 @@ public sealed partial class AhoCorasick
             }
         }
 
-        if (!IsSingle(c)) return 0;
-        key = SingleKey(c);
-        return at + 1;
+        return IsSingle(c) ? at + 1 : 0;
     }
 
     /// <summary>

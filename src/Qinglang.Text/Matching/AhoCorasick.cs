@@ -180,7 +180,11 @@ public sealed partial class AhoCorasick
         (uint)((((ulong)first << 32) | ((ulong)second << 16) | third) * 0x9E3779B97F4A7C15UL >> (64 - PairBits));
 
     /// <summary>The bit of a two-character prefix in the pair bitmap (2^<see cref="PairBits"/> bits).</summary>
-    internal static uint PairBit(char first, char second) => ((uint)first << 16 | second) * 0x9E3779B1u >> (32 - PairBits);
+    internal static uint PairBit(char first, char second) => PairBit((uint)second << 16 | first);
+
+    /// <summary>The bit of the two characters <c>first | second &lt;&lt; 16</c> (as one little-endian read of both gives them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint PairBit(uint pair) => pair * 0x9E3779B1u >> (32 - PairBits);
 
     /// <summary>A 128 KB bitmap: stays in L2, and keeps false positives near 4 % for 40k distinct prefixes.</summary>
     internal const int PairBits = 20;
