@@ -21,37 +21,24 @@ public sealed partial class AhoCorasick
     /// The same hits as taking <see cref="Scan{TSink}"/>'s hits by start, longest first, and dropping each hit that
     /// starts before the end of the last one kept.
     /// </summary>
-    public void ScanLongest<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
+    public unsafe void ScanLongest<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
     {
         ref char text0 = ref MemoryMarshal.GetReference(text);
-        ref ulong pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
-        ref ulong single0 = ref MemoryMarshal.GetArrayDataReference(singles);
         int free = 0; // the first position not inside a hit already reported
         int withPair = text.Length - 1; // positions [0, withPair) have a next character
-        for (int block = 0; block < withPair; block += 64)
+        fixed (ulong* pairBits = pairs, singleBits = singles)
         {
-            // Which positions of the block may start a hit, from the bitmaps alone and without a branch: on real
-            // comments four positions in five start nothing, and a branch per position would often be mispredicted.
-            // (Also asking the triple and pair-key bitmaps here rules out more positions but costs more than it
-            // saves: the filter is the hot loop, and its bitmaps must stay in cache.)
-            int count = Math.Min(64, withPair - block);
-            ulong candidates = 0;
-            for (int k = 0; k < count; k++)
+            for (int block = 0; block < withPair; block += 64)
             {
-                ref char at = ref Unsafe.Add(ref text0, block + k);
-                char c = at;
-                // Both characters in one read; PairBit hashes them in this (little-endian) order.
-                uint pair = BitConverter.IsLittleEndian ? PairBit(Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at))) : PairBit(c, Unsafe.Add(ref at, 1));
-                ulong may = (Unsafe.Add(ref pair0, (int)(pair >> 6)) >> (int)pair)
-                    | (Unsafe.Add(ref single0, c >> 6) >> c);
-                candidates |= (may & 1) << k;
-            }
-
-            while (candidates != 0)
-            {
-                int start = block + BitOperations.TrailingZeroCount(candidates);
-                candidates &= candidates - 1;
-                Report(text, start, ref free, ref sink);
+                // Candidates come from the bitmaps without a branch a position (see Candidates): on real comments
+                // four positions in five start nothing, and on clean text nearly all.
+                ulong candidates = Candidates(ref text0, block, Math.Min(64, withPair - block), pairBits, singleBits);
+                while (candidates != 0)
+                {
+                    int start = block + BitOperations.TrailingZeroCount(candidates);
+                    candidates &= candidates - 1;
+                    Report(text, start, ref free, ref sink);
+                }
             }
         }
 

@@ -36,6 +36,7 @@ public sealed partial class AhoCorasick
     private readonly ulong[] pairKeys;    // the pair bitmap of the two-character prefixes that are keys themselves
     private readonly ulong[] singles = new ulong[(char.MaxValue + 1) / 64]; // bitmap of the one-character keys
     private readonly bool shallowReports; // some child of the root reports a key (a one-character key exists)
+    private readonly bool hasSingles;     // some key is one character long
 
     internal AhoCorasick(int[] rootNext, Node[] nodes, char[] edgeLabel, int[] edgeTarget, Output[] outputs, int keyCount,
         ChildTable[] tables, HashEdge[] hashed, ulong[] pairs, ulong[] triples, PairSlot[] pairNodes, ulong[] pairKeys)
@@ -49,7 +50,9 @@ public sealed partial class AhoCorasick
             int child = rootNext[c];
             if (child == 0 || nodes[child].Report == 0) continue;
             shallowReports = true;
-            if (nodes[child].Report < 0) singles[c >> 6] |= 1UL << c;
+            if (nodes[child].Report >= 0) continue;
+            singles[c >> 6] |= 1UL << c;
+            hasSingles = true;
         }
 
         this.tables = tables;
