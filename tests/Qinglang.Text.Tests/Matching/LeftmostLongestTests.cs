@@ -101,6 +101,28 @@ public sealed class LeftmostLongestTests
     }
 
     [Fact]
+    public void AgreesWithBothReferencesWhenHitsSpanWholeBlocksOfPositions()
+    {
+        var random = new Random(64);
+        char[] alphabet = ['a', 'b', 'c', 'd', '色', '情'];
+        for (int round = 0; round < 100; round++)
+        {
+            // Keys cut from the text itself, some longer than the 64 positions the filter decides at once, so hits
+            // end inside later blocks, at block edges and at the end of the text.
+            string text = AhoCorasickTests.RandomString(random, alphabet, random.Next(1, 400));
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (int k = random.Next(1, 12); k > 0; k--)
+            {
+                int start = random.Next(text.Length);
+                keys.Add(text.Substring(start, random.Next(1, Math.Min(text.Length - start, 150) + 1)));
+            }
+
+            foreach (string key in RandomKeys(random, alphabet, 8, 2, 4)) keys.Add(key);
+            AssertAgrees([.. keys], text);
+        }
+    }
+
+    [Fact]
     public void HandlesTheEdgesOfTheText()
     {
         AssertAgrees(["a", "ab", "abc"], "");
