@@ -25,7 +25,7 @@ public sealed partial class AhoCorasick
 
     private readonly int[] rootNext;      // char → child of the root, 0 when none (the root is never a child)
     private readonly Node[] nodes;        // per node, plus a sentinel whose FirstEdge is the edge count
-    private readonly char[] edgeLabel;    // edge labels, sorted within each node
+    private readonly char[] edgeLabel;    // edge labels of the nodes that search a run of them, sorted within each node
     private readonly int[] edgeTarget;    // edge → child node
     private readonly Output[] outputs;    // keys ending at a node, chained along suffixes
     private readonly ChildTable[] tables; // hash tables of nodes with many children
@@ -211,7 +211,7 @@ public sealed partial class AhoCorasick
     [StructLayout(LayoutKind.Sequential, Pack = 2)]
     internal struct Node
     {
-        public int FirstEdge;   // index of the first edge in edgeLabel/edgeTarget
+        public int FirstEdge;   // index of the first edge in edgeLabel/edgeTarget (kept only where a run is searched)
         public int Fail;        // longest proper suffix that is also a node
         public int Report;      // 1 + index of the first output on the suffix chain (this node included), 0 when none;
                                 // the sign bit is set when that first output is the node's own key (see OwnKey)

@@ -101,35 +101,63 @@ internal static class AhoCorasickBuilder
             else report[n] = inherited;
         }
 
+        // Built from the whole edge list, before the nodes are packed and most edges dropped.
+        var pairBitmap = PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2);
+        var tripleBitmap = PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3);
+        var pairTable = PairTable(firstEdge, edgeLabel, edgeTarget, keyAt, out ulong[] pairKeys);
+
+        // Only nodes that search a sorted run of labels keep their edges: a one-child node holds its only edge
+        // itself, and a hashed node its table; in a large trie that drops most edges.
+        int keptEdges = 0;
+        for (int n = 0, tableCount = 0; n < nodes; n++)
+        {
+            int count = firstEdge[n + 1] - firstEdge[n];
+            if (IsHashed(n, count, tableCount)) tableCount++;
+            else if (count > 1) keptEdges += count;
+        }
+
         var packed = new AhoCorasick.Node[nodes + 1];
+        var keptLabel = new char[keptEdges];
+        var keptTarget = new int[keptEdges];
         var tables = new List<AhoCorasick.ChildTable>();
         var hashed = new List<AhoCorasick.HashEdge>();
+        keptEdges = 0;
         for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
             packed[n] = new AhoCorasick.Node
             {
-                FirstEdge = firstEdge[n],
+                FirstEdge = keptEdges,
                 Fail = fail[n],
                 Report = keyAt[n] >= 0 ? report[n] | int.MinValue : report[n],
                 Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
 
-            // The root is never stepped through (its dense table serves it); a table index must fit FirstLabel.
-            if (n > 0 && count >= HashThreshold && tables.Count <= char.MaxValue)
+            if (IsHashed(n, count, tables.Count))
             {
                 packed[n].Count = AhoCorasick.Hashed;
                 packed[n].FirstLabel = (char)tables.Count;
                 tables.Add(HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed));
             }
+            else if (count > 1)
+            {
+                edgeLabel.AsSpan(firstEdge[n], count).CopyTo(keptLabel.AsSpan(keptEdges));
+                edgeTarget.AsSpan(firstEdge[n], count).CopyTo(keptTarget.AsSpan(keptEdges));
+                keptEdges += count;
+            }
         }
 
-        packed[nodes].FirstEdge = firstEdge[nodes];
-        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
-            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3),
-            PairTable(firstEdge, edgeLabel, edgeTarget, keyAt, out ulong[] pairKeys), pairKeys);
+        packed[nodes].FirstEdge = keptEdges; // the sentinel: a node's edge count is the next node's FirstEdge minus its own
+        return new AhoCorasick(rootNext, packed, keptLabel, keptTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
+            pairBitmap, tripleBitmap, pairTable, pairKeys);
     }
+
+    /// <summary>
+    /// Whether node <paramref name="n"/> looks its children up by hash: many children, and not the root (its dense
+    /// table serves it, it is never stepped through); a table index must fit in FirstLabel.
+    /// </summary>
+    private static bool IsHashed(int n, int count, int tablesSoFar) => n > 0 && count >= HashThreshold && tablesSoFar <= char.MaxValue;
 
     /// <summary>
     /// The depth-2 nodes by their two-character prefix, in an open-addressing table two-thirds full, and the bitmap
