@@ -88,15 +88,16 @@ internal static class AhoCorasickBuilder
 
         // Outputs in breadth-first order, so the shorter keys a node's chain continues with already exist.
         var report = new int[nodes];
-        var outputs = new List<AhoCorasick.Output>(keys.Count);
+        var outputs = new AhoCorasick.Output[keys.Count]; // each key ends at exactly one node
+        int outputCount = 0;
         foreach (int n in bfs)
         {
             if (n == 0) continue;
             int inherited = report[fail[n]];
             if (keyAt[n] >= 0)
             {
-                outputs.Add(new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited));
-                report[n] = outputs.Count;
+                outputs[outputCount++] = new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited);
+                report[n] = outputCount;
             }
             else report[n] = inherited;
         }
@@ -108,20 +109,24 @@ internal static class AhoCorasickBuilder
 
         // Only nodes that search a sorted run of labels keep their edges: a one-child node holds its only edge
         // itself, and a hashed node its table; in a large trie that drops most edges.
-        int keptEdges = 0;
-        for (int n = 0, tableCount = 0; n < nodes; n++)
+        int keptEdges = 0, tableCount = 0, slotCount = 0;
+        for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
-            if (IsHashed(n, count, tableCount)) tableCount++;
+            if (IsHashed(n, count, tableCount))
+            {
+                tableCount++;
+                slotCount += 1 << TableBits(count);
+            }
             else if (count > 1) keptEdges += count;
         }
 
         var packed = new AhoCorasick.Node[nodes + 1];
         var keptLabel = new char[keptEdges];
         var keptTarget = new int[keptEdges];
-        var tables = new List<AhoCorasick.ChildTable>();
-        var hashed = new List<AhoCorasick.HashEdge>();
-        keptEdges = 0;
+        var tables = new AhoCorasick.ChildTable[tableCount];
+        var hashed = new AhoCorasick.HashEdge[slotCount];
+        keptEdges = tableCount = slotCount = 0;
         for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
@@ -134,11 +139,13 @@ internal static class AhoCorasickBuilder
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
 
-            if (IsHashed(n, count, tables.Count))
+            if (IsHashed(n, count, tableCount))
             {
                 packed[n].Count = AhoCorasick.Hashed;
-                packed[n].FirstLabel = (char)tables.Count;
-                tables.Add(HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed));
+                packed[n].FirstLabel = (char)tableCount;
+                var table = HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed, slotCount);
+                tables[tableCount++] = table;
+                slotCount += table.Mask + 1;
             }
             else if (count > 1)
             {
@@ -149,7 +156,7 @@ internal static class AhoCorasickBuilder
         }
 
         packed[nodes].FirstEdge = keptEdges; // the sentinel: a node's edge count is the next node's FirstEdge minus its own
-        return new AhoCorasick(rootNext, packed, keptLabel, keptTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
+        return new AhoCorasick(rootNext, packed, keptLabel, keptTarget, outputs, keys.Count, tables, hashed,
             pairBitmap, tripleBitmap, pairTable, pairKeys);
     }
 
@@ -215,12 +222,10 @@ internal static class AhoCorasickBuilder
     private static void Set(ulong[] bitmap, uint bit) => bitmap[bit >> 6] |= 1UL << (int)(bit & 63);
 
     /// <summary>Appends an open-addressing table (at most half full) of one node's children to <paramref name="slots"/>.</summary>
-    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, List<AhoCorasick.HashEdge> slots)
+    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, AhoCorasick.HashEdge[] slots, int offset)
     {
-        int bits = 1;
-        while ((1 << bits) < 2 * labels.Length) bits++;
-        var table = new AhoCorasick.ChildTable(slots.Count, (1 << bits) - 1, 32 - bits);
-        for (int i = 0; i <= table.Mask; i++) slots.Add(default);
+        int bits = TableBits(labels.Length);
+        var table = new AhoCorasick.ChildTable(offset, (1 << bits) - 1, 32 - bits);
         for (int i = 0; i < labels.Length; i++)
         {
             int slot = AhoCorasick.ChildTable.Slot(labels[i], table.Shift);
@@ -229,6 +234,14 @@ internal static class AhoCorasickBuilder
         }
 
         return table;
+    }
+
+    /// <summary>Log2 of the slots of a node's hash table: at most half full.</summary>
+    private static int TableBits(int children)
+    {
+        int bits = 1;
+        while ((1 << bits) < 2 * children) bits++;
+        return bits;
     }
 
     /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>
