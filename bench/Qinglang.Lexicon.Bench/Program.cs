@@ -9,8 +9,6 @@ if (args is ["--quick"]) QuickReport.Run();
 else if (args is ["--pipeline"]) QuickReport.RunPipeline();
 else if (args is ["--build"]) BuildReport.Run();
 else if (args is ["--rules"]) RuleReport.Run();
-else if (args is ["--stats"]) Stats.Run(DenseData.Load(null, null));
-else if (args is ["--probe"]) Probe.Run(DenseData.Load(null, null));
 else if (args is ["--dense-matcher", .. var where] && where.Length <= 2) DenseMatcherReport.Run(DenseData.Load(where.ElementAtOrDefault(0), where.ElementAtOrDefault(1)));
 else if (args is ["--dense", .. var paths] && paths.Length <= 2) DenseEngines.Report(DenseData.Load(paths.ElementAtOrDefault(0), paths.ElementAtOrDefault(1)));
 else BenchmarkSwitcher.FromAssembly(typeof(BuildBenchmarks).Assembly).Run(args);

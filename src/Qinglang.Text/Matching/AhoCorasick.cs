@@ -179,10 +179,12 @@ public sealed partial class AhoCorasick
     private static bool MayStart(ref ulong bitmap0, uint bit) => (Unsafe.Add(ref bitmap0, (int)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
 
     /// <summary>The bit of a three-character prefix in the triple bitmap (2^<see cref="PairBits"/> bits as well).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint TripleBit(char first, char second, char third) =>
         (uint)((((ulong)first << 32) | ((ulong)second << 16) | third) * 0x9E3779B97F4A7C15UL >> (64 - PairBits));
 
     /// <summary>The bit of a two-character prefix in the pair bitmap (2^<see cref="PairBits"/> bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint PairBit(char first, char second) => PairBit((uint)second << 16 | first);
 
     /// <summary>The bit of the two characters <c>first | second &lt;&lt; 16</c> (as one little-endian read of both gives them).</summary>
