@@ -8,10 +8,10 @@ namespace Qinglang.Text.Matching;
 /// Leftmost-longest matching straight from the trie. The automaton pass reports every overlapping hit and leaves
 /// the caller to sort them and keep the longest at each start; on text dense with hits (a crawled library of
 /// common words over comments) that costs more than finding them. Here each position is tried as a start: the
-/// prefix bitmap rules out nearly every position without touching a node, a table gives the depth-2 node of the
-/// first two characters in one probe (and whether they spell a key), and past them a walk goes down child edges only (no failure links), remembering
-/// the deepest node that ends a key. That hit is reported and the scan continues after it, so characters inside a
-/// hit are never looked at and no hit is generated only to be dropped.
+/// prefix bitmaps rule out nearly every position without touching a node, a table gives the depth-2 node of the
+/// first two characters in one probe (and whether they spell a key), and past them a walk goes down child edges
+/// only (no failure links), remembering the deepest node that ends a key. That hit is reported and the scan goes
+/// on after it, so characters inside a hit are never looked at and no hit is generated only to be dropped.
 /// </summary>
 public sealed partial class AhoCorasick
 {
@@ -37,17 +37,17 @@ public sealed partial class AhoCorasick
                 {
                     int start = block + BitOperations.TrailingZeroCount(candidates);
                     candidates &= candidates - 1;
-                    Report(text, start, ref free, ref sink);
+                    ReportLongestAt(text, start, ref free, ref sink);
                 }
             }
         }
 
-        if (withPair >= 0) Report(text, withPair, ref free, ref sink); // the last position, which has no pair
+        if (withPair >= 0) ReportLongestAt(text, withPair, ref free, ref sink); // the last position, which has no pair
     }
 
     /// <summary>Reports the longest key starting at <paramref name="start"/>, if any, and moves <paramref name="free"/> past it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Report<TSink>(ReadOnlySpan<char> text, int start, ref int free, ref TSink sink) where TSink : struct, IHitSink
+    private void ReportLongestAt<TSink>(ReadOnlySpan<char> text, int start, ref int free, ref TSink sink) where TSink : struct, IHitSink
     {
         if (start < free) return;
         int key = 0; // 1 + the key of the hit, 0 while there is none
@@ -60,7 +60,8 @@ public sealed partial class AhoCorasick
 
     /// <summary>
     /// The end of the longest key starting at <paramref name="at"/>, which must have a next character; 0 when none.
-    /// <paramref name="key"/> gets 1 + its id, except for a one-character key (rare: lexicons refuse them).
+    /// <paramref name="key"/> gets 1 + its id, except for a one-character key (rare: lexicons refuse them, though
+    /// normalizing an entry can shorten it to one character).
     /// </summary>
     private int LongestAt(ReadOnlySpan<char> text, int at, ref int key)
     {
