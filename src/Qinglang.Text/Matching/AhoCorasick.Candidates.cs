@@ -31,7 +31,7 @@ public sealed partial class AhoCorasick
                 ref char at = ref Unsafe.Add(ref text0, from + k);
                 var first = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref at))).AsUInt32();
                 var second = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref at, 1)))).AsUInt32();
-                var bits = Avx2.ShiftRightLogical(Avx2.MultiplyLow(first | (second << 16), multiplier), 32 - PairBits);
+                var bits = Avx2.ShiftRightLogical(Avx2.MultiplyLow((first << 16) | second, multiplier), 32 - PairBits);
                 var words = Avx2.GatherVector256((uint*)pairBits, Avx2.ShiftRightLogical(bits, 5).AsInt32(), 4);
                 var may = Avx2.ShiftRightLogicalVariable(words, bits & Vector256.Create(31u));
                 if (hasSingles)
@@ -48,8 +48,7 @@ public sealed partial class AhoCorasick
         {
             ref char at = ref Unsafe.Add(ref text0, from + k);
             char c = at;
-            // Both characters in one read; PairBit hashes them in this (little-endian) order.
-            uint pair = BitConverter.IsLittleEndian ? PairBit(Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at))) : PairBit(c, Unsafe.Add(ref at, 1));
+            uint pair = PairBit(c, Unsafe.Add(ref at, 1));
             ulong may = (pairBits[pair >> 6] >> (int)pair) | (singleBits[c >> 6] >> c);
             candidates |= (may & 1) << k;
         }
