@@ -88,46 +88,109 @@ internal static class AhoCorasickBuilder
 
         // Outputs in breadth-first order, so the shorter keys a node's chain continues with already exist.
         var report = new int[nodes];
-        var outputs = new List<AhoCorasick.Output>(keys.Count);
+        var outputs = new AhoCorasick.Output[keys.Count]; // each key ends at exactly one node
+        int outputCount = 0;
         foreach (int n in bfs)
         {
             if (n == 0) continue;
             int inherited = report[fail[n]];
             if (keyAt[n] >= 0)
             {
-                outputs.Add(new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited));
-                report[n] = outputs.Count;
+                outputs[outputCount++] = new AhoCorasick.Output(keyAt[n], keys[keyAt[n]].Length, inherited);
+                report[n] = outputCount;
             }
             else report[n] = inherited;
         }
 
+        // Built from the whole edge list, before the nodes are packed and most edges dropped.
+        var pairBitmap = PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2);
+        var tripleBitmap = PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3);
+        var pairTable = PairTable(firstEdge, edgeLabel, edgeTarget, keyAt, out ulong[] pairKeys);
+
+        // Only nodes that search a sorted run of labels keep their edges: a one-child node holds its only edge
+        // itself, and a hashed node its table; in a large trie that drops most edges.
+        int keptEdges = 0, tableCount = 0, slotCount = 0;
+        for (int n = 0; n < nodes; n++)
+        {
+            int count = firstEdge[n + 1] - firstEdge[n];
+            if (IsHashed(n, count, tableCount))
+            {
+                tableCount++;
+                slotCount += 1 << TableBits(count);
+            }
+            else if (count > 1) keptEdges += count;
+        }
+
         var packed = new AhoCorasick.Node[nodes + 1];
-        var tables = new List<AhoCorasick.ChildTable>();
-        var hashed = new List<AhoCorasick.HashEdge>();
+        var keptLabel = new char[keptEdges];
+        var keptTarget = new int[keptEdges];
+        var tables = new AhoCorasick.ChildTable[tableCount];
+        var hashed = new AhoCorasick.HashEdge[slotCount];
+        keptEdges = tableCount = slotCount = 0;
         for (int n = 0; n < nodes; n++)
         {
             int count = firstEdge[n + 1] - firstEdge[n];
             packed[n] = new AhoCorasick.Node
             {
-                FirstEdge = firstEdge[n],
+                FirstEdge = keptEdges,
                 Fail = fail[n],
-                Report = report[n],
+                Report = keyAt[n] >= 0 ? report[n] | int.MinValue : report[n],
                 Count = count >= ushort.MaxValue ? ushort.MaxValue : (ushort)count,
                 FirstLabel = count > 0 ? edgeLabel[firstEdge[n]] : '\0',
             };
 
-            // The root is never stepped through (its dense table serves it); a table index must fit FirstLabel.
-            if (n > 0 && count >= HashThreshold && tables.Count <= char.MaxValue)
+            if (IsHashed(n, count, tableCount))
             {
                 packed[n].Count = AhoCorasick.Hashed;
-                packed[n].FirstLabel = (char)tables.Count;
-                tables.Add(HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed));
+                packed[n].FirstLabel = (char)tableCount;
+                var table = HashTable(edgeLabel.AsSpan(firstEdge[n], count), edgeTarget.AsSpan(firstEdge[n], count), hashed, slotCount);
+                tables[tableCount++] = table;
+                slotCount += table.Mask + 1;
+            }
+            else if (count > 1)
+            {
+                edgeLabel.AsSpan(firstEdge[n], count).CopyTo(keptLabel.AsSpan(keptEdges));
+                edgeTarget.AsSpan(firstEdge[n], count).CopyTo(keptTarget.AsSpan(keptEdges));
+                keptEdges += count;
             }
         }
 
-        packed[nodes].FirstEdge = firstEdge[nodes];
-        return new AhoCorasick(rootNext, packed, edgeLabel, edgeTarget, [.. outputs], keys.Count, [.. tables], [.. hashed],
-            PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 2), PrefixBitmap(firstEdge, edgeLabel, edgeTarget, 3));
+        packed[nodes].FirstEdge = keptEdges; // the sentinel: a node's edge count is the next node's FirstEdge minus its own
+        return new AhoCorasick(rootNext, packed, keptLabel, keptTarget, outputs, keys.Count, tables, hashed,
+            pairBitmap, tripleBitmap, pairTable, pairKeys);
+    }
+
+    /// <summary>
+    /// Whether node <paramref name="n"/> looks its children up by hash: many children, and not the root (its dense
+    /// table serves it, it is never stepped through); a table index must fit in FirstLabel.
+    /// </summary>
+    private static bool IsHashed(int n, int count, int tablesSoFar) => n > 0 && count >= HashThreshold && tablesSoFar <= char.MaxValue;
+
+    /// <summary>
+    /// The depth-2 nodes by their two-character prefix, in an open-addressing table two-thirds full, and the bitmap
+    /// of the prefixes that are keys themselves.
+    /// </summary>
+    private static AhoCorasick.PairSlot[] PairTable(int[] firstEdge, char[] edgeLabel, int[] edgeTarget, int[] keyAt, out ulong[] pairKeys)
+    {
+        pairKeys = new ulong[(1 << AhoCorasick.PairBits) / 64];
+        int count = 0;
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++) count += firstEdge[edgeTarget[e] + 1] - firstEdge[edgeTarget[e]];
+        var table = new AhoCorasick.PairSlot[count + count / 2 + 1];
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++)
+        {
+            int child = edgeTarget[e];
+            for (int f = firstEdge[child]; f < firstEdge[child + 1]; f++)
+            {
+                uint pair = AhoCorasick.Pair(edgeLabel[e], edgeLabel[f]);
+                int slot = AhoCorasick.PairSlot.First(pair, table.Length);
+                while (table[slot].Node != 0) slot = slot + 1 == table.Length ? 0 : slot + 1;
+                int node = edgeTarget[f];
+                table[slot] = new AhoCorasick.PairSlot(pair, node, keyAt[node] + 1);
+                if (keyAt[node] >= 0) Set(pairKeys, AhoCorasick.PairBit(edgeLabel[e], edgeLabel[f]));
+            }
+        }
+
+        return table;
     }
 
     /// <summary>Sets the bit of every key prefix of <paramref name="length"/> (2 or 3) characters: the trie's paths from the root.</summary>
@@ -159,12 +222,10 @@ internal static class AhoCorasickBuilder
     private static void Set(ulong[] bitmap, uint bit) => bitmap[bit >> 6] |= 1UL << (int)(bit & 63);
 
     /// <summary>Appends an open-addressing table (at most half full) of one node's children to <paramref name="slots"/>.</summary>
-    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, List<AhoCorasick.HashEdge> slots)
+    private static AhoCorasick.ChildTable HashTable(ReadOnlySpan<char> labels, ReadOnlySpan<int> targets, AhoCorasick.HashEdge[] slots, int offset)
     {
-        int bits = 1;
-        while ((1 << bits) < 2 * labels.Length) bits++;
-        var table = new AhoCorasick.ChildTable(slots.Count, (1 << bits) - 1, 32 - bits);
-        for (int i = 0; i <= table.Mask; i++) slots.Add(default);
+        int bits = TableBits(labels.Length);
+        var table = new AhoCorasick.ChildTable(offset, (1 << bits) - 1, 32 - bits);
         for (int i = 0; i < labels.Length; i++)
         {
             int slot = AhoCorasick.ChildTable.Slot(labels[i], table.Shift);
@@ -173,6 +234,14 @@ internal static class AhoCorasickBuilder
         }
 
         return table;
+    }
+
+    /// <summary>Log2 of the slots of a node's hash table: at most half full.</summary>
+    private static int TableBits(int children)
+    {
+        int bits = 1;
+        while ((1 << bits) < 2 * children) bits++;
+        return bits;
     }
 
     /// <summary>Failure links, computed breadth-first so every shorter suffix is done first; also returns that order.</summary>

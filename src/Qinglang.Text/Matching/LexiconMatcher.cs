@@ -151,11 +151,13 @@ public sealed class LexiconMatcher
     {
         if (!hasAllow && cooccurrences.Count == 0 && !hasStandalone)
         {
-            // Every key is a word: hits go straight into the result, with no intermediate list.
+            // Every key is a word: hits go straight into the result, with no intermediate list. Leftmost-longest
+            // hits come from the trie already selected and in order; every hit comes from the automaton by end.
             reuse?.Clear();
             var words = new WordSink { Hits = reuse ?? [], KeyEntry = keyEntry };
-            Automaton.Scan(text, ref words);
-            var found = mode == MatchMode.Longest ? LeftmostLongest(words.Hits) : SortByStart(words.Hits);
+            if (mode == MatchMode.Longest) Automaton.ScanLongest(text, ref words);
+            else Automaton.Scan(text, ref words);
+            var found = mode == MatchMode.Longest ? words.Hits : SortByStart(words.Hits);
             return regexes.Length == 0 ? (found.Count == 0 ? MatchResult.Empty : new MatchResult(found, [])) : WithRegexes(text, found, null);
         }
 
