@@ -22,6 +22,12 @@ internal sealed class CharMap
     /// <summary>Emit nothing (invisible, noise, or folded to nothing).</summary>
     public const uint Drop = 3u << 28;
 
+    /// <summary>
+    /// <see cref="Drop"/> as the BMP table writes it: the value right above every <see cref="Char"/> entry, so the hot
+    /// loop tells "emit or drop" from everything else with one compare, and emits or drops without a branch.
+    /// </summary>
+    public const uint BmpDrop = char.MaxValue + 1;
+
     /// <summary>The start of an emoji unit (pictograph or regional indicator), handled per <see cref="EmojiHandling"/>.</summary>
     public const uint Emoji = 4u << 28;
 
@@ -46,7 +52,7 @@ internal sealed class CharMap
         Options = options;
     }
 
-    /// <summary>Entries of U+0000–U+FFFF.</summary>
+    /// <summary>Entries of U+0000–U+FFFF (a dropped character is <see cref="BmpDrop"/> here).</summary>
     public uint[] Bmp { get; }
 
     /// <summary>For code point <c>cp</c>, the page holding its entry is <c>PageIndex[cp &gt;&gt; 8]</c>.</summary>

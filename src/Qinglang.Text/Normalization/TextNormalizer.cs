@@ -97,9 +97,12 @@ public sealed class TextNormalizer
     /// The hot loop without repeat collapsing. Its state lives in locals (the writer is only synced around the rare
     /// special cases, so the JIT keeps them in registers). Writes skip bounds checks: the buffer always has at least
     /// as much free space as input left (<see cref="OutputWriter"/>), and the BMP table has an entry for every char.
+    /// A dropped character is written like any other but not counted, so the next one overwrites it: noise comes at
+    /// no predictable place in real text, and a branch on it would be mispredicted every few characters.
     /// </summary>
     private int Run(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
     {
+        ref var source = ref MemoryMarshal.GetReference(input);
         ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
         ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
@@ -107,17 +110,13 @@ public sealed class TextNormalizer
         var count = 0;
         for (var i = 0; i < input.Length;)
         {
-            var entry = Unsafe.Add(ref table, input[i]);
-            if (entry <= char.MaxValue)
+            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            if (entry <= CharMap.BmpDrop)
             {
                 Unsafe.Add(ref text, count) = (char)entry;
                 Unsafe.Add(ref starts, count) = i;
                 Unsafe.Add(ref ends, count) = ++i;
-                count++;
-            }
-            else if (entry == CharMap.Drop)
-            {
-                i++;
+                count += Kept(entry);
             }
             else
             {
@@ -133,62 +132,101 @@ public sealed class TextNormalizer
         return count;
     }
 
-    /// <summary><see cref="Run"/> with the repeat collapsing of <see cref="OutputWriter.Emit"/> inlined.</summary>
+    /// <summary>
+    /// <see cref="Run"/> with repeats collapsed. The fast path needs no run state: a character different from the last
+    /// one written cannot extend a run. The same character again (a doubled word, or a run to collapse) and the special
+    /// entries take the writer's per-character path, with the run state rebuilt from the output (<see cref="RestoreRun"/>):
+    /// both are rare, and the common path stays as short as <see cref="Run"/>'s.
+    /// </summary>
     private int RunCollapsing(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
     {
+        ref var source = ref MemoryMarshal.GetReference(input);
         ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
         ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
         ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-        var threshold = repeatThreshold;
         var count = 0;
-        var runChar = uint.MaxValue;
-        var runLength = 0;
+        var collapsedAt = -1; // the output index of a run's survivor while the run may still go on
         for (var i = 0; i < input.Length;)
         {
-            var entry = Unsafe.Add(ref table, input[i]);
-            if (entry <= char.MaxValue)
+            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            if (entry <= CharMap.BmpDrop && (count == 0 || entry != Unsafe.Add(ref text, count - 1)))
             {
-                // Branch-free run tracking: the loop body stays short when nothing repeats, the usual case.
-                runLength = entry == runChar ? runLength + 1 : 1;
-                runChar = entry;
-                if (runLength >= threshold && OutputWriter.Collapses((char)entry))
-                {
-                    // The run reached the threshold: keep its first character, covering the whole run.
-                    if (runLength == threshold)
-                    {
-                        count -= threshold - 2;
-                    }
-
-                    Unsafe.Add(ref ends, count - 1) = ++i;
-                    continue;
-                }
-
                 Unsafe.Add(ref text, count) = (char)entry;
                 Unsafe.Add(ref starts, count) = i;
                 Unsafe.Add(ref ends, count) = ++i;
-                count++;
+                count += Kept(entry);
+                continue;
             }
-            else if (entry == CharMap.Drop)
-            {
-                i++;
-            }
-            else
-            {
-                writer.Count = count;
-                writer.RunChar = (int)runChar;
-                writer.RunLength = runLength;
-                i = EmitSpecial(entry, input, i, ref writer, buffer);
-                count = writer.Count;
-                runChar = (uint)writer.RunChar;
-                runLength = writer.RunLength;
-                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-            }
+
+            writer.Count = count;
+            i = EmitRepeatOrSpecial(entry, input, i, ref writer, buffer, ref collapsedAt);
+            count = writer.Count;
+            text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+            starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+            ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The slow path of <see cref="RunCollapsing"/>: one character through the writer, with the run state restored
+    /// first and the survivor of a collapsed run noted after. Kept out of line so the hot loop keeps its registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int EmitRepeatOrSpecial(uint entry, ReadOnlySpan<char> input, int i, ref OutputWriter writer, NormalizationBuffer buffer, ref int collapsedAt)
+    {
+        RestoreRun(ref writer, collapsedAt);
+        if (entry <= CharMap.BmpDrop)
+        {
+            writer.Emit((char)entry, i, i + 1);
+            i++;
+        }
+        else
+        {
+            i = EmitSpecial(entry, input, i, ref writer, buffer);
+        }
+
+        collapsedAt = writer.RunLength >= repeatThreshold && OutputWriter.Collapses((char)writer.RunChar) ? writer.Count - 1 : -1;
+        return i;
+    }
+
+    /// <summary>1 for an emitted entry, 0 for <see cref="CharMap.BmpDrop"/> (the only entry at or below it with bit 16 set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Kept(uint entry) => (int)(entry >> 16) ^ 1;
+
+    /// <summary>
+    /// Sets the writer's run state from what it has written: the last character, and how many times in a row it ends
+    /// the output (counted up to the threshold, which is all the writer tells apart), or a run already collapsed
+    /// into its survivor at <paramref name="collapsedAt"/>. Dropped characters never break a run, so the output alone
+    /// holds the state.
+    /// </summary>
+    private void RestoreRun(ref OutputWriter writer, int collapsedAt)
+    {
+        var count = writer.Count;
+        if (count == 0)
+        {
+            writer.RunChar = -1;
+            writer.RunLength = 0;
+            return;
+        }
+
+        var last = writer.Text[count - 1];
+        writer.RunChar = last;
+        if (collapsedAt == count - 1)
+        {
+            writer.RunLength = repeatThreshold;
+            return;
+        }
+
+        var length = 1;
+        while (length < repeatThreshold && length < count && writer.Text[count - 1 - length] == last)
+        {
+            length++;
+        }
+
+        writer.RunLength = length;
     }
 
     /// <summary>Everything but a one-to-one BMP mapping; returns where the next character starts.</summary>
