@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Qinglang.Text.Matching;
@@ -20,6 +21,12 @@ public sealed class LexiconDetector : ITextDetector
     /// </summary>
     [ThreadStatic]
     private static ScanBuffers? threadBuffers;
+
+    /// <summary>
+    /// How entries are keyed, one delegate per normalization options: the lexicon caches a matcher per delegate, so
+    /// every detector normalizing alike scans with the same matcher instead of building its own.
+    /// </summary>
+    private static readonly ConcurrentDictionary<NormalizationOptions, Func<string, string>> KeyFunctions = new();
 
     private readonly Lexicon? fixedLexicon;
     private readonly LexiconStore? store;
@@ -70,7 +77,7 @@ public sealed class LexiconDetector : ITextDetector
         this.mode = mode;
         this.normalizer = owned;
         normalize = normalizer;
-        keyOf = owned is not null ? word => owned.Normalize(word).Text
+        keyOf = owned is not null ? KeyFunctions.GetOrAdd(owned.Options, _ => word => owned.Normalize(word).Text)
             : normalizer is not null ? word => normalizer(word).Text
             : Lexicon.DefaultKey;
     }
