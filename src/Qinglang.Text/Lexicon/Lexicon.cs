@@ -52,6 +52,12 @@ public sealed class Lexicon
 
     private static readonly Func<string, string> DefaultKeyDelegate = DefaultKey;
 
+    /// <summary>Whether the lower-case <see cref="Matcher"/> was built (a normalizing host should never build it).</summary>
+    internal bool LowerCaseMatcherBuilt => matcher.IsValueCreated;
+
+    /// <summary>Matchers built so far, the lower-case one included.</summary>
+    internal int BuiltMatcherCount => (matcher.IsValueCreated ? 1 : 0) + matchers.Values.Count(m => m.IsValueCreated);
+
     /// <summary>Loads and merges files; <c>.jsonl</c>/<c>.ndjson</c> files are JSON lines, anything else plain.</summary>
     /// <exception cref="LexiconLoadException">Some file has errors; the exception lists all of them with lines.</exception>
     public static Lexicon Load(params string[] paths) => TryLoad(paths).GetOrThrow();

@@ -67,6 +67,37 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
+    /// The same normalization one character at a time through <see cref="OutputWriter.Emit"/>, which tracks runs
+    /// itself: no fast path, no run state rebuilt from the output. The hot loops must produce exactly this (tests
+    /// compare them on every kind of input).
+    /// </summary>
+    internal int NormalizeThroughWriter(ReadOnlySpan<char> input, NormalizationBuffer buffer)
+    {
+        buffer.Reserve(input.Length);
+        var writer = new OutputWriter(buffer, repeatThreshold);
+        for (var i = 0; i < input.Length;)
+        {
+            var entry = map.Bmp[input[i]];
+            if (entry == CharMap.BmpDrop)
+            {
+                i++;
+            }
+            else if (entry <= char.MaxValue)
+            {
+                writer.Emit((char)entry, i, i + 1);
+                i++;
+            }
+            else
+            {
+                i = EmitSpecial(entry, input, i, ref writer, buffer);
+            }
+        }
+
+        buffer.Length = writer.Count;
+        return writer.Count;
+    }
+
+    /// <summary>
     /// Where to end a chunk of <paramref name="text"/> that should end near <paramref name="desiredEnd"/>: moved back
     /// (at most 64 units) so no surrogate pair or emoji unit is cut — the cut falls between two BMP characters
     /// neither of which joins or decorates a neighbour.
