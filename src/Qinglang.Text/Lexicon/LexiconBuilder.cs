@@ -284,11 +284,21 @@ public sealed class LexiconBuilder
     private void CheckCommonText()
     {
         var phrases = CommonWords.All.Select(Lexicon.DefaultKey).ToList();
-        var inside = CommonSubstrings(phrases);
+        var inside = CommonSubstrings(phrases, out int longest);
+        var lookup = inside.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[longest];
         var candidates = new List<LexiconEntry>();
         foreach (var entry in entries)
         {
-            if (entry.Kind is EntryKind.Word or EntryKind.Allow && KeysOf(entry).Any(inside.Contains))
+            if (entry.Kind is not (EntryKind.Word or EntryKind.Allow)) continue;
+            // Lower-cased in place (no string per entry): a key longer than every phrase cannot be inside one.
+            bool candidate = entry.Text.Length <= longest && lookup.Contains(LowerCased(entry.Text, lower));
+            if (!candidate && entry.Kind == EntryKind.Word && (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) != 0)
+            {
+                candidate = PinyinForms.Of(entry.Text, entry.Flags).Any(form => inside.Contains(Lexicon.DefaultKey(form.Text)));
+            }
+
+            if (candidate)
             {
                 // Renumbered so the small matcher's hits index the candidate list; Source still names the entry.
                 candidates.Add(entry with { Id = candidates.Count });
@@ -311,12 +321,14 @@ public sealed class LexiconBuilder
         }
     }
 
-    /// <summary>Every substring of every phrase (a few thousand: the phrases are short).</summary>
-    private static HashSet<string> CommonSubstrings(List<string> phrases)
+    /// <summary>Every substring of every phrase (a few thousand: the phrases are short), and the longest phrase's length.</summary>
+    private static HashSet<string> CommonSubstrings(List<string> phrases, out int longest)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
+        longest = 0;
         foreach (string phrase in phrases)
         {
+            longest = Math.Max(longest, phrase.Length);
             for (int start = 0; start < phrase.Length; start++)
             {
                 for (int end = start + 1; end <= phrase.Length; end++) all.Add(phrase[start..end]);
@@ -326,12 +338,11 @@ public sealed class LexiconBuilder
         return all;
     }
 
-    /// <summary>The keys an entry has in the lower-case matcher: its text, and its pinyin forms when flagged.</summary>
-    private static IEnumerable<string> KeysOf(LexiconEntry entry)
+    private static ReadOnlySpan<char> LowerCased(string text, Span<char> buffer)
     {
-        yield return Lexicon.DefaultKey(entry.Text);
-        if (entry.Kind != EntryKind.Word || (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) == 0) yield break;
-        foreach (var form in PinyinForms.Of(entry.Text, entry.Flags)) yield return Lexicon.DefaultKey(form.Text);
+        var lower = buffer[..text.Length];
+        InvariantLowerCase.Apply(text, lower);
+        return lower;
     }
 
     private string ContentHash()

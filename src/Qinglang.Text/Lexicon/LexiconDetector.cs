@@ -77,7 +77,7 @@ public sealed class LexiconDetector : ITextDetector
         this.mode = mode;
         this.normalizer = owned;
         normalize = normalizer;
-        keyOf = owned is not null ? KeyFunctions.GetOrAdd(owned.Options, _ => word => owned.Normalize(word).Text)
+        keyOf = owned is not null ? KeyFunctions.GetOrAdd(owned.Options, _ => owned.NormalizeText)
             : normalizer is not null ? word => normalizer(word).Text
             : Lexicon.DefaultKey;
     }

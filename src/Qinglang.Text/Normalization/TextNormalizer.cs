@@ -14,6 +14,12 @@ public sealed class TextNormalizer
 {
     private const int ZeroWidthJoiner = 0x200D;
 
+    /// <summary>Longest text <see cref="NormalizeText"/> normalizes in the thread's reused buffer (entries are short).</summary>
+    private const int KeyBufferLength = 4096;
+
+    [ThreadStatic]
+    private static NormalizationBuffer? keyBuffer;
+
     private readonly CharMap map;
     private readonly int repeatThreshold;
     private readonly bool dropLoneSurrogates;
@@ -40,6 +46,19 @@ public sealed class TextNormalizer
         var buffer = new NormalizationBuffer();
         Normalize(text, buffer);
         return new NormalizedText(text, new string(buffer.Text), buffer.OriginalStarts.ToArray(), buffer.OriginalEnds.ToArray());
+    }
+
+    /// <summary>
+    /// The normalized text alone, without an offset map: what a lexicon entry is keyed by. <paramref name="text"/>
+    /// itself when normalization leaves it unchanged, so keying a large library allocates a string only for the
+    /// entries that change (the map and a buffer per entry were most of what building a normalizing matcher allocated).
+    /// </summary>
+    public string NormalizeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = text.Length <= KeyBufferLength ? keyBuffer ??= new NormalizationBuffer() : new NormalizationBuffer();
+        Normalize(text, buffer);
+        return buffer.Text.SequenceEqual(text) ? text : new string(buffer.Text);
     }
 
     /// <summary>Normalizes <paramref name="input"/> into <paramref name="buffer"/> (reused, grown as needed); returns the length.</summary>
