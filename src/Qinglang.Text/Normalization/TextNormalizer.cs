@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Qinglang.Text.Normalization;
@@ -74,8 +75,17 @@ public sealed class TextNormalizer
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfNegative(originalOffset);
         buffer.Reserve(input.Length);
-        var writer = new OutputWriter(buffer, repeatThreshold);
-        var count = repeatThreshold == 0 ? Run(input, ref writer, buffer) : RunCollapsing(input, ref writer, buffer);
+        // Runs long enough to collapse are rare: normalize without collapsing, and only when the output has such a run
+        // normalize again, collapsing. Until a run reaches the threshold both produce the same, so without one they
+        // are equal (the check reads the output a vector at a time; tracking runs in the loop cost more).
+        var writer = new OutputWriter(buffer, 0);
+        var count = Run(input, ref writer, buffer);
+        if (repeatThreshold != 0 && HasRun(writer.Text.AsSpan(0, count), repeatThreshold))
+        {
+            writer = new OutputWriter(buffer, repeatThreshold);
+            count = RunCollapsing(input, ref writer, buffer);
+        }
+
         buffer.Length = count;
         if (originalOffset != 0)
         {
@@ -240,6 +250,54 @@ public sealed class TextNormalizer
 
         collapsedAt = writer.RunLength >= repeatThreshold && OutputWriter.Collapses((char)writer.RunChar) ? writer.Count - 1 : -1;
         return i;
+    }
+
+    /// <summary>Whether some character comes <paramref name="length"/> times in a row in <paramref name="text"/>.</summary>
+    private static bool HasRun(ReadOnlySpan<char> text, int length)
+    {
+        if (length >= 3 && text.Length >= Vector256<ushort>.Count + 2 && Vector256.IsHardwareAccelerated)
+        {
+            // Two neighbours equal, then the next two too: a run of three starts there, and every longer run starts
+            // with one. Sixteen starts at a time, the last block overlapping the one before so every load stays inside.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var lastBlock = (nuint)(text.Length - Vector256<ushort>.Count - 2);
+            for (nuint k = 0; ; k += (nuint)Vector256<ushort>.Count)
+            {
+                k = Math.Min(k, lastBlock);
+                var middle = Vector256.LoadUnsafe(ref first, k + 1);
+                var triples = Vector256.Equals(Vector256.LoadUnsafe(ref first, k), middle) & Vector256.Equals(middle, Vector256.LoadUnsafe(ref first, k + 2));
+                if (triples != Vector256<ushort>.Zero)
+                {
+                    return HasRunFrom(text, (int)k, length); // rare: the exact check from here
+                }
+
+                if (k == lastBlock)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return HasRunFrom(text, 0, length);
+    }
+
+    private static bool HasRunFrom(ReadOnlySpan<char> text, int from, int length)
+    {
+        for (var k = from; k <= text.Length - length; k++)
+        {
+            var j = 1;
+            while (j < length && text[k + j] == text[k])
+            {
+                j++;
+            }
+
+            if (j == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>1 for an emitted entry, 0 for <see cref="CharMap.BmpDrop"/> (the only entry at or below it with bit 16 set).</summary>
