@@ -110,15 +110,14 @@ public sealed class LexiconDetector : ITextDetector
         var buffers = threadBuffers ??= new ScanBuffers();
         ReadOnlySpan<char> matched;
         ReadOnlySpan<int> starts = default, ends = default;
+        NormalizationBuffer? buffer = null;
         MatchResult result;
         if (normalizer is not null)
         {
-            var buffer = buffers.Normalized;
+            buffer = buffers.Normalized;
             normalizer.Normalize(text, buffer);
             result = matcher.Match(buffer.Text, mode, buffers.Matches, matcher.ChecksStandalone ? StandsAloneIn(text, buffer) : null);
             matched = buffer.Text;
-            starts = buffer.OriginalStarts;
-            ends = buffer.OriginalEnds;
         }
         else if (normalize is not null)
         {
@@ -142,7 +141,7 @@ public sealed class LexiconDetector : ITextDetector
         }
 
         var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : result.Matches.ToArray();
-        var hits = MapToOriginal(matches, starts, ends, buffers);
+        var hits = MapToOriginal(matches, buffer, starts, ends, buffers);
         buffers.DropIfHuge();
         return new LexiconHits(text, matched, matches, hits, ready.Templates, current.Entries, TimedOut(current, result));
     }
@@ -167,8 +166,11 @@ public sealed class LexiconDetector : ITextDetector
     /// Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in normalized
     /// text every Latin letter touches its neighbours.
     /// </summary>
-    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) =>
-        (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]);
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) => (start, end) =>
+    {
+        var (originalStart, originalEnd) = buffer.ToOriginal(start, end);
+        return LatinToken.StandsAlone(text, originalStart, originalEnd);
+    };
 
     private static Func<int, int, bool> StandsAloneIn(string text, NormalizedText normalized) => (start, end) =>
     {
@@ -182,7 +184,8 @@ public sealed class LexiconDetector : ITextDetector
     /// backwards, so the hits are already in original order; the sort only runs if a custom normalizer breaks that
     /// (and moves the matches along, so hit i and match i stay the same hit).
     /// </summary>
-    private static Span<LexiconHit> MapToOriginal(Span<LexiconMatch> matches, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ScanBuffers buffers)
+    private static Span<LexiconHit> MapToOriginal(Span<LexiconMatch> matches, NormalizationBuffer? buffer, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends,
+        ScanBuffers buffers)
     {
         var hits = buffers.Hits(matches.Length);
         bool ordered = true;
@@ -191,7 +194,11 @@ public sealed class LexiconDetector : ITextDetector
         {
             var match = matches[i];
             int start = match.Start, end = match.End;
-            if (!starts.IsEmpty)
+            if (buffer is not null)
+            {
+                (start, end) = buffer.ToOriginal(start, end); // only the hits' map entries are read, never all of them
+            }
+            else if (!starts.IsEmpty)
             {
                 (start, end) = (starts[start], ends[end - 1]);
             }

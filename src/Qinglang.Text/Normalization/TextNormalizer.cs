@@ -86,7 +86,7 @@ public sealed class TextNormalizer
             count = RunCollapsing(input, ref writer, buffer);
         }
 
-        buffer.Length = count;
+        buffer.Written(count);
         if (originalOffset != 0)
         {
             buffer.Shift(originalOffset);
@@ -122,7 +122,7 @@ public sealed class TextNormalizer
             }
         }
 
-        buffer.Length = writer.Count;
+        buffer.Written(writer.Count);
         return writer.Count;
     }
 
@@ -154,42 +154,51 @@ public sealed class TextNormalizer
         !char.IsSurrogate(ch) && ch is not ((char)ZeroWidthJoiner or '\uFE0E' or '\uFE0F' or '\u20E3');
 
     /// <summary>
-    /// The hot loop without repeat collapsing. Its state lives in locals (the writer is only synced around the rare
-    /// special cases, so the JIT keeps them in registers). Writes skip bounds checks: the buffer always has at least
-    /// as much free space as input left (<see cref="OutputWriter"/>), and the BMP table has an entry for every char.
-    /// A dropped character is written like any other but not counted, so the next one overwrites it: noise comes at
-    /// no predictable place in real text, and a branch on it would be mispredicted every few characters.
+    /// Normalizes without collapsing repeats: the hot loop (<see cref="EmitPlain"/>) up to the next special entry,
+    /// that entry through the writer, and on.
     /// </summary>
     private int Run(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
     {
-        ref var source = ref MemoryMarshal.GetReference(input);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
-        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-        var count = 0;
-        for (var i = 0; i < input.Length;)
+        var i = 0;
+        while ((i = EmitPlain(input, i, map.Bmp, ref writer)) < input.Length)
         {
-            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
-            if (entry <= CharMap.BmpDrop)
-            {
-                Unsafe.Add(ref text, count) = (char)entry;
-                Unsafe.Add(ref starts, count) = i;
-                Unsafe.Add(ref ends, count) = ++i;
-                count += Kept(entry);
-            }
-            else
-            {
-                writer.Count = count;
-                i = EmitSpecial(entry, input, i, ref writer, buffer);
-                count = writer.Count;
-                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-            }
+            i = EmitSpecial(map.Bmp[input[i]], input, i, ref writer, buffer);
         }
 
-        return count;
+        return writer.Count;
+    }
+
+    /// <summary>
+    /// The hot loop: one-to-one BMP mappings and drops from <paramref name="i"/> until the end or the next special
+    /// entry, whose index it returns. Its state lives in locals and it calls nothing, so the JIT keeps them in
+    /// registers. Writes skip bounds checks: the buffer always has at least as much free space as input left
+    /// (<see cref="OutputWriter"/>), and the BMP table has an entry for every char. A dropped character is written
+    /// like any other but not counted, so the next one overwrites it: noise comes at no predictable place in real
+    /// text, and a branch on it would be mispredicted every few characters. Only the start of each character is
+    /// recorded (its end is the next unit, see <see cref="NormalizationBuffer"/>).
+    /// </summary>
+    private static int EmitPlain(ReadOnlySpan<char> input, int i, uint[] bmp, ref OutputWriter writer)
+    {
+        ref var source = ref MemoryMarshal.GetReference(input);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(bmp);
+        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
+        var count = writer.Count;
+        for (; i < input.Length; i++)
+        {
+            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            if (entry > CharMap.BmpDrop)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref text, count) = (char)entry;
+            Unsafe.Add(ref starts, count) = i;
+            count += Kept(entry);
+        }
+
+        writer.Count = count;
+        return i;
     }
 
     /// <summary>
@@ -204,7 +213,6 @@ public sealed class TextNormalizer
         ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
         ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
         var count = 0;
         var collapsedAt = -1; // the output index of a run's survivor while the run may still go on
         for (var i = 0; i < input.Length;)
@@ -213,8 +221,7 @@ public sealed class TextNormalizer
             if (entry <= CharMap.BmpDrop && (count == 0 || entry != Unsafe.Add(ref text, count - 1)))
             {
                 Unsafe.Add(ref text, count) = (char)entry;
-                Unsafe.Add(ref starts, count) = i;
-                Unsafe.Add(ref ends, count) = ++i;
+                Unsafe.Add(ref starts, count) = i++; // one unit: its end is the next (see NormalizationBuffer)
                 count += Kept(entry);
                 continue;
             }
@@ -224,7 +231,6 @@ public sealed class TextNormalizer
             count = writer.Count;
             text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
             starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-            ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
         }
 
         return count;

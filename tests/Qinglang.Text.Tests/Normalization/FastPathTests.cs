@@ -5,7 +5,8 @@ namespace Qinglang.Text.Tests.Normalization;
 /// <summary>
 /// The normalizer's hot loops (drops written and not counted, runs noticed only when the output's last character
 /// comes again) against the plain per-character path through the writer: same text, same offset map, on input full
-/// of what takes them off the fast path.
+/// of what takes them off the fast path; the compact map read hit by hit (<see cref="NormalizationBuffer.ToOriginal"/>)
+/// equals the map written out in full.
 /// </summary>
 public sealed class FastPathTests
 {
@@ -43,6 +44,22 @@ public sealed class FastPathTests
             var text = new string(chars);
             normalizer.Normalize(text, fast);
             normalizer.NormalizeThroughWriter(text, reference);
+            // Read through ToOriginal first, while the map is still compact (what a scanner reads), then in full.
+            var ranges = new List<(int, int)>();
+            for (int k = 0; k < fast.Length; k++)
+            {
+                ranges.Add(fast.ToOriginal(k, k + 1));
+                ranges.Add(fast.ToOriginal(0, k + 1));
+            }
+
+            var expected = new List<(int, int)>();
+            for (int k = 0; k < reference.Length; k++)
+            {
+                expected.Add((reference.OriginalStarts[k], reference.OriginalEnds[k]));
+                expected.Add((reference.OriginalStarts[0], reference.OriginalEnds[k]));
+            }
+
+            Assert.Equal(expected, ranges);
 
             Assert.True(fast.Text.SequenceEqual(reference.Text), $"text of {Escaped(text)}");
             Assert.True(fast.OriginalStarts.SequenceEqual(reference.OriginalStarts), $"starts of {Escaped(text)}");
