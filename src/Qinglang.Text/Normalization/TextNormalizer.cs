@@ -160,7 +160,7 @@ public sealed class TextNormalizer
     private int Run(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
     {
         var i = 0;
-        while ((i = EmitPlain(input, i, map.Bmp, ref writer)) < input.Length)
+        while ((i = EmitPlain(input, i, map.Plain, ref writer)) < input.Length)
         {
             i = EmitSpecial(map.Bmp[input[i]], input, i, ref writer, buffer);
         }
@@ -169,32 +169,32 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
-    /// The hot loop: one-to-one BMP mappings and drops from <paramref name="i"/> until the end or the next special
-    /// entry, whose index it returns. Its state lives in locals and it calls nothing, so the JIT keeps them in
-    /// registers. Writes skip bounds checks: the buffer always has at least as much free space as input left
-    /// (<see cref="OutputWriter"/>), and the BMP table has an entry for every char. A dropped character is written
-    /// like any other but not counted, so the next one overwrites it: noise comes at no predictable place in real
-    /// text, and a branch on it would be mispredicted every few characters. Only the start of each character is
-    /// recorded (its end is the next unit, see <see cref="NormalizationBuffer"/>).
+    /// The hot loop: one-to-one BMP mappings and drops from <paramref name="i"/> until the end or the next character
+    /// <see cref="CharMap.Plain"/> sends to the full table, whose index it returns. Its state lives in locals and it
+    /// calls nothing, so the JIT keeps them in registers. Writes skip bounds checks: the buffer always has at least
+    /// as much free space as input left (<see cref="OutputWriter"/>), and the table has an entry for every char. A
+    /// dropped character is written like any other but not counted, so the next one overwrites it: noise comes at no
+    /// predictable place in real text, and a branch on it would be mispredicted every few characters. Only the start
+    /// of each character is recorded (its end is the next unit, see <see cref="NormalizationBuffer"/>).
     /// </summary>
-    private static int EmitPlain(ReadOnlySpan<char> input, int i, uint[] bmp, ref OutputWriter writer)
+    private static int EmitPlain(ReadOnlySpan<char> input, int i, char[] plain, ref OutputWriter writer)
     {
         ref var source = ref MemoryMarshal.GetReference(input);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(bmp);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(plain);
         ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
         var count = writer.Count;
         for (; i < input.Length; i++)
         {
-            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
-            if (entry > CharMap.BmpDrop)
+            var mapped = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            if (char.IsSurrogate(mapped))
             {
                 break;
             }
 
-            Unsafe.Add(ref text, count) = (char)entry;
+            Unsafe.Add(ref text, count) = mapped;
             Unsafe.Add(ref starts, count) = i;
-            count += Kept(entry);
+            count += (int)((uint)-mapped >> 31); // 0 for CharMap.PlainDrop, 1 for any character
         }
 
         writer.Count = count;
