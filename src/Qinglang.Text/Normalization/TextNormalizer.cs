@@ -75,15 +75,14 @@ public sealed class TextNormalizer
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfNegative(originalOffset);
         buffer.Reserve(input.Length);
-        // Runs long enough to collapse are rare: normalize without collapsing, and only when the output has such a run
-        // normalize again, collapsing. Until a run reaches the threshold both produce the same, so without one they
-        // are equal (the check reads the output a vector at a time; tracking runs in the loop cost more).
+        // Runs long enough to collapse are rare: normalize without collapsing, then collapse the runs the output has.
+        // A run collapses on its own (a different character ends it, dropped ones never do), so collapsing each
+        // maximal run of the finished output equals tracking runs while writing, which cost the hot loop more.
         var writer = new OutputWriter(buffer, 0);
         var count = Run(input, ref writer, buffer);
-        if (repeatThreshold != 0 && HasRun(writer.Text.AsSpan(0, count), repeatThreshold))
+        if (repeatThreshold != 0 && FirstRunNear(writer.Text.AsSpan(0, count), repeatThreshold) is var from and >= 0)
         {
-            writer = new OutputWriter(buffer, repeatThreshold);
-            count = RunCollapsing(input, ref writer, buffer);
+            count = CollapseRuns(writer.Text, writer.Starts, writer.Ends, count, from, repeatThreshold);
         }
 
         buffer.Written(count);
@@ -202,64 +201,10 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
-    /// <see cref="Run"/> with repeats collapsed. The fast path needs no run state: a character different from the last
-    /// one written cannot extend a run. The same character again (a doubled word, or a run to collapse) and the special
-    /// entries take the writer's per-character path, with the run state rebuilt from the output (<see cref="RestoreRun"/>):
-    /// both are rare, and the common path stays as short as <see cref="Run"/>'s.
+    /// Where to start looking for runs of <paramref name="length"/> identical characters in <paramref name="text"/>:
+    /// at or before the first one, -1 when there is none.
     /// </summary>
-    private int RunCollapsing(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
-    {
-        ref var source = ref MemoryMarshal.GetReference(input);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
-        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        var count = 0;
-        var collapsedAt = -1; // the output index of a run's survivor while the run may still go on
-        for (var i = 0; i < input.Length;)
-        {
-            var entry = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
-            if (entry <= CharMap.BmpDrop && (count == 0 || entry != Unsafe.Add(ref text, count - 1)))
-            {
-                Unsafe.Add(ref text, count) = (char)entry;
-                Unsafe.Add(ref starts, count) = i++; // one unit: its end is the next (see NormalizationBuffer)
-                count += Kept(entry);
-                continue;
-            }
-
-            writer.Count = count;
-            i = EmitRepeatOrSpecial(entry, input, i, ref writer, buffer, ref collapsedAt);
-            count = writer.Count;
-            text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-            starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        }
-
-        return count;
-    }
-
-    /// <summary>
-    /// The slow path of <see cref="RunCollapsing"/>: one character through the writer, with the run state restored
-    /// first and the survivor of a collapsed run noted after. Kept out of line so the hot loop keeps its registers.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int EmitRepeatOrSpecial(uint entry, ReadOnlySpan<char> input, int i, ref OutputWriter writer, NormalizationBuffer buffer, ref int collapsedAt)
-    {
-        RestoreRun(ref writer, collapsedAt);
-        if (entry <= CharMap.BmpDrop)
-        {
-            writer.Emit((char)entry, i, i + 1);
-            i++;
-        }
-        else
-        {
-            i = EmitSpecial(entry, input, i, ref writer, buffer);
-        }
-
-        collapsedAt = writer.RunLength >= repeatThreshold && OutputWriter.Collapses((char)writer.RunChar) ? writer.Count - 1 : -1;
-        return i;
-    }
-
-    /// <summary>Whether some character comes <paramref name="length"/> times in a row in <paramref name="text"/>.</summary>
-    private static bool HasRun(ReadOnlySpan<char> text, int length)
+    private static int FirstRunNear(ReadOnlySpan<char> text, int length)
     {
         if (length >= 3 && text.Length >= Vector256<ushort>.Count + 2 && Vector256.IsHardwareAccelerated)
         {
@@ -274,22 +219,17 @@ public sealed class TextNormalizer
                 var triples = Vector256.Equals(Vector256.LoadUnsafe(ref first, k), middle) & Vector256.Equals(middle, Vector256.LoadUnsafe(ref first, k + 2));
                 if (triples != Vector256<ushort>.Zero)
                 {
-                    return HasRunFrom(text, (int)k, length); // rare: the exact check from here
+                    return (int)k;
                 }
 
                 if (k == lastBlock)
                 {
-                    return false;
+                    return -1;
                 }
             }
         }
 
-        return HasRunFrom(text, 0, length);
-    }
-
-    private static bool HasRunFrom(ReadOnlySpan<char> text, int from, int length)
-    {
-        for (var k = from; k <= text.Length - length; k++)
+        for (var k = 0; k + length <= text.Length; k++)
         {
             var j = 1;
             while (j < length && text[k + j] == text[k])
@@ -299,48 +239,56 @@ public sealed class TextNormalizer
 
             if (j == length)
             {
-                return true;
+                return k;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    /// <summary>1 for an emitted entry, 0 for <see cref="CharMap.BmpDrop"/> (the only entry at or below it with bit 16 set).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Kept(uint entry) => (int)(entry >> 16) ^ 1;
-
     /// <summary>
-    /// Sets the writer's run state from what it has written: the last character, and how many times in a row it ends
-    /// the output (counted up to the threshold, which is all the writer tells apart), or a run already collapsed
-    /// into its survivor at <paramref name="collapsedAt"/>. Dropped characters never break a run, so the output alone
-    /// holds the state.
+    /// Collapses every maximal run of <paramref name="threshold"/> or more identical collapsible characters in the
+    /// output from <paramref name="from"/> on into its first character, which maps back to the whole run; moves the
+    /// rest down and returns the new length.
     /// </summary>
-    private void RestoreRun(ref OutputWriter writer, int collapsedAt)
+    private static int CollapseRuns(char[] text, int[] starts, int[] ends, int count, int from, int threshold)
     {
-        var count = writer.Count;
-        if (count == 0)
+        while (from > 0 && text[from - 1] == text[from])
         {
-            writer.RunChar = -1;
-            writer.RunLength = 0;
-            return;
+            from--; // start at the run's first character, so it is seen whole
         }
 
-        var last = writer.Text[count - 1];
-        writer.RunChar = last;
-        if (collapsedAt == count - 1)
+        var write = from;
+        for (var read = from; read < count;)
         {
-            writer.RunLength = repeatThreshold;
-            return;
+            var ch = text[read];
+            var runEnd = read + 1;
+            while (runEnd < count && text[runEnd] == ch)
+            {
+                runEnd++;
+            }
+
+            if (runEnd - read >= threshold && OutputWriter.Collapses(ch))
+            {
+                var lastStart = starts[runEnd - 1];
+                var end = lastStart < 0 ? ends[runEnd - 1] : lastStart + 1; // see NormalizationBuffer: the end may be implied
+                text[write] = ch;
+                starts[write] = starts[read] | NormalizationBuffer.Marked;
+                ends[write] = end;
+                write++;
+                read = runEnd;
+                continue;
+            }
+
+            for (; read < runEnd; read++, write++)
+            {
+                text[write] = text[read];
+                starts[write] = starts[read];
+                ends[write] = ends[read];
+            }
         }
 
-        var length = 1;
-        while (length < repeatThreshold && length < count && writer.Text[count - 1 - length] == last)
-        {
-            length++;
-        }
-
-        writer.RunLength = length;
+        return write;
     }
 
     /// <summary>Everything but a one-to-one BMP mapping; returns where the next character starts.</summary>

@@ -74,6 +74,9 @@ public sealed class FastPathTests
     [InlineData("⑩⑩⑩", "101010", new[] { 0, 0, 1, 1, 2, 2 }, new[] { 1, 1, 2, 2, 3, 3 })]
     [InlineData("1111", "1111", new[] { 0, 1, 2, 3 }, new[] { 1, 2, 3, 4 })]
     [InlineData("。哈哈哈", "哈", new[] { 1 }, new[] { 4 })]
+    [InlineData("一二三四五六七八九十甲乙丙丁哈哈哈哈哈哈戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥", "一二三四五六七八九十甲乙丙丁哈戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥",
+        new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37 },
+        new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38 })]
     public void RunsSpanTheirWholeOriginal(string original, string expected, int[] starts, int[] ends)
     {
         var normalized = TextNormalizer.Default.Normalize(original);
