@@ -248,19 +248,34 @@ public sealed class TextNormalizer
 
     /// <summary>
     /// Collapses every maximal run of <paramref name="threshold"/> or more identical collapsible characters in the
-    /// output from <paramref name="from"/> on into its first character, which maps back to the whole run; moves the
-    /// rest down and returns the new length.
+    /// output from <paramref name="from"/> on into its first character, which maps back to the whole run; returns the
+    /// new length. Runs are found a vector at a time and what lies between them is moved down in blocks, so a long text
+    /// with a few runs (or with digit runs, which never collapse) costs little more than the check.
     /// </summary>
     private static int CollapseRuns(char[] text, int[] starts, int[] ends, int count, int from, int threshold)
     {
         while (from > 0 && text[from - 1] == text[from])
         {
-            from--; // start at the run's first character, so it is seen whole
+            from--; // never start inside a run
         }
 
-        var write = from;
-        for (var read = from; read < count;)
+        var write = from;   // where the output continues
+        var pending = from; // the first character read but not yet moved to write
+        var read = from;
+        while (read < count)
         {
+            var next = FirstRunNear(text.AsSpan(read, count - read), threshold);
+            if (next < 0)
+            {
+                break;
+            }
+
+            read += next;
+            while (read > pending && text[read - 1] == text[read])
+            {
+                read--; // back to the run's first character, so it is seen whole
+            }
+
             var ch = text[read];
             var runEnd = read + 1;
             while (runEnd < count && text[runEnd] == ch)
@@ -272,23 +287,29 @@ public sealed class TextNormalizer
             {
                 var lastStart = starts[runEnd - 1];
                 var end = lastStart < 0 ? ends[runEnd - 1] : lastStart + 1; // see NormalizationBuffer: the end may be implied
-                text[write] = ch;
-                starts[write] = starts[read] | NormalizationBuffer.Marked;
-                ends[write] = end;
-                write++;
-                read = runEnd;
-                continue;
+                write = MoveDown(text, starts, ends, pending, read + 1, write);
+                starts[write - 1] |= NormalizationBuffer.Marked;
+                ends[write - 1] = end;
+                pending = runEnd;
             }
 
-            for (; read < runEnd; read++, write++)
-            {
-                text[write] = text[read];
-                starts[write] = starts[read];
-                ends[write] = ends[read];
-            }
+            read = runEnd;
         }
 
-        return write;
+        return MoveDown(text, starts, ends, pending, count, write);
+    }
+
+    /// <summary>Moves output characters <c>[from, to)</c> down to <paramref name="write"/>; returns where they end.</summary>
+    private static int MoveDown(char[] text, int[] starts, int[] ends, int from, int to, int write)
+    {
+        if (write != from)
+        {
+            text.AsSpan(from, to - from).CopyTo(text.AsSpan(write));
+            starts.AsSpan(from, to - from).CopyTo(starts.AsSpan(write));
+            ends.AsSpan(from, to - from).CopyTo(ends.AsSpan(write));
+        }
+
+        return write + to - from;
     }
 
     /// <summary>Everything but a one-to-one BMP mapping; returns where the next character starts.</summary>
