@@ -5,22 +5,25 @@ namespace Qinglang.Text.Lexicons;
 
 /// <summary>
 /// An immutable, validated feature library (特征库): words, allow-list phrases, co-occurrence rules and regular
-/// expressions, with a version. Built by <see cref="LexiconBuilder"/> (usually through <see cref="Load(string[])"/>),
-/// which also builds its <see cref="Matcher"/>, so a lexicon in hand is ready to match.
+/// expressions, with a version. Built by <see cref="LexiconBuilder"/> (usually through <see cref="Load(string[])"/>).
+/// Matchers are built on first use, one per way of keying entries (<see cref="MatcherFor"/>): a host that scans
+/// through a normalizer pays for that matcher only, never for the lower-case <see cref="Matcher"/> it does not use.
 /// </summary>
 public sealed class Lexicon
 {
     /// <summary>Name of the embedded default library (data/lexicon/default.tsv).</summary>
     public const string DefaultResourceName = "Qinglang.Text.Lexicon.default.tsv";
 
-    private readonly ConcurrentDictionary<Func<string, string>, LexiconMatcher> matchers = new();
+    // Lazy, so threads racing on a first use build a matcher once (a 1M-entry build holds hundreds of MB while it runs).
+    private readonly ConcurrentDictionary<Func<string, string>, Lazy<LexiconMatcher>> matchers = new();
+    private readonly Lazy<LexiconMatcher> matcher;
 
-    internal Lexicon(string version, IReadOnlyList<LexiconEntry> entries, IReadOnlyList<LexiconIssue> warnings, LexiconMatcher matcher)
+    internal Lexicon(string version, IReadOnlyList<LexiconEntry> entries, IReadOnlyList<LexiconIssue> warnings)
     {
         Version = version;
         Entries = entries;
         Warnings = warnings;
-        Matcher = matcher;
+        matcher = new Lazy<LexiconMatcher>(() => LexiconMatcher.Build(entries, DefaultKey));
     }
 
     /// <summary>The declared version (several files: joined by <c>+</c>), or <c>sha256:…</c> of the content when none was declared.</summary>
@@ -32,20 +35,28 @@ public sealed class Lexicon
     /// <summary>Warnings found while loading (skipped one-character words, duplicates, common-text hits).</summary>
     public IReadOnlyList<LexiconIssue> Warnings { get; }
 
-    /// <summary>The matcher over text normalized to lower case (<see cref="DefaultKey"/>).</summary>
-    public LexiconMatcher Matcher { get; }
+    /// <summary>The matcher over text normalized to lower case (<see cref="DefaultKey"/>), built on first use.</summary>
+    public LexiconMatcher Matcher => matcher.Value;
 
     /// <summary>How entries are keyed when no normalizer is given: lower-cased, character for character.</summary>
     public static string DefaultKey(string text) => text.ToLowerInvariant();
 
     /// <summary>
-    /// The matcher for text produced by a normalizer whose effect on an entry is <paramref name="keyOf"/>; built
-    /// once per delegate instance and cached.
+    /// The matcher for text produced by a normalizer whose effect on an entry is <paramref name="keyOf"/>; built on
+    /// first use, once per delegate instance, and cached (pass the same delegate for the same keying:
+    /// <see cref="LexiconDetector"/> shares one per <see cref="Normalization.NormalizationOptions"/>).
     /// </summary>
     public LexiconMatcher MatcherFor(Func<string, string> keyOf) =>
-        keyOf == DefaultKeyDelegate ? Matcher : matchers.GetOrAdd(keyOf, k => LexiconMatcher.Build(Entries, k));
+        keyOf == DefaultKeyDelegate ? Matcher
+        : matchers.GetOrAdd(keyOf, k => new Lazy<LexiconMatcher>(() => LexiconMatcher.Build(Entries, k))).Value;
 
     private static readonly Func<string, string> DefaultKeyDelegate = DefaultKey;
+
+    /// <summary>Whether the lower-case <see cref="Matcher"/> was built (a normalizing host should never build it).</summary>
+    internal bool LowerCaseMatcherBuilt => matcher.IsValueCreated;
+
+    /// <summary>Matchers built so far, the lower-case one included.</summary>
+    internal int BuiltMatcherCount => (matcher.IsValueCreated ? 1 : 0) + matchers.Values.Count(m => m.IsValueCreated);
 
     /// <summary>Loads and merges files; <c>.jsonl</c>/<c>.ndjson</c> files are JSON lines, anything else plain.</summary>
     /// <exception cref="LexiconLoadException">Some file has errors; the exception lists all of them with lines.</exception>

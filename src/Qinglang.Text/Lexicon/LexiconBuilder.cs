@@ -126,7 +126,8 @@ public sealed class LexiconBuilder
     public void Warning(string code, string message, EntrySource source) => Report(Severity.Warning, code, message, source);
 
     /// <summary>
-    /// Validates what was added and, when there is no error, builds the lexicon (and its matcher). The version is
+    /// Validates what was added and, when there is no error, builds the lexicon (its matchers are built on first use,
+    /// see <see cref="Lexicon.MatcherFor"/>). The version is
     /// the declared one(s) joined by <c>+</c>, or a content hash when none was declared. A lexicon with no entry
     /// at all builds (it finds nothing) with a <c>lexicon.no_entries</c> warning.
     /// </summary>
@@ -135,11 +136,10 @@ public sealed class LexiconBuilder
         if (ErrorCount > 0) return new LexiconLoadResult(null, WithOmitted());
         if (entries.Count == 0) Warning("lexicon.no_entries", "The lexicon has no entries (empty files, or every line skipped): it will find nothing.", new EntrySource(issues.Count > 0 ? issues[^1].Source.File : "<lexicon>", 0));
         CheckPinyinForms();
-        var matcher = LexiconMatcher.Build(entries, Lexicon.DefaultKey);
-        CheckCommonText(matcher);
+        CheckCommonText();
         string version = versions.Count > 0 ? string.Join("+", versions.Distinct()) : ContentHash();
         var all = WithOmitted();
-        return new LexiconLoadResult(new Lexicon(version, entries, all, matcher), all);
+        return new LexiconLoadResult(new Lexicon(version, entries, all), all);
     }
 
     private readonly Dictionary<(Severity, string), (int Count, EntrySource Last)> issueCounts = [];
@@ -284,20 +284,73 @@ public sealed class LexiconBuilder
         }
     }
 
-    private void CheckCommonText(LexiconMatcher matcher)
+    /// <summary>
+    /// Warns about words that fire inside a common phrase, exactly as the lower-case matcher would match them there
+    /// (pinyin forms, allow-list phrases and all), without building that matcher over the whole library: only an
+    /// entry with a key inside some common phrase can take part, so a matcher over those few decides.
+    /// </summary>
+    private void CheckCommonText()
     {
-        var warned = new HashSet<int>();
-        foreach (string common in CommonWords.All)
+        var phrases = CommonWords.All.Select(Lexicon.DefaultKey).ToList();
+        var inside = CommonSubstrings(phrases, out int longest);
+        var lookup = inside.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[longest];
+        var candidates = new List<LexiconEntry>();
+        foreach (var entry in entries)
         {
-            foreach (var hit in matcher.Match(Lexicon.DefaultKey(common), MatchMode.All).Matches)
+            if (entry.Kind is not (EntryKind.Word or EntryKind.Allow)) continue;
+            // Lower-cased in place (no string per entry): a key longer than every phrase cannot be inside one.
+            bool candidate = entry.Text.Length <= longest && lookup.Contains(LowerCased(entry.Text, lower));
+            if (!candidate && entry.Kind == EntryKind.Word && (entry.Flags & (EntryFlags.Pinyin | EntryFlags.Initials)) != 0)
             {
-                var entry = entries[hit.EntryId];
-                if (entry.Kind == EntryKind.Word && warned.Add(entry.Id))
+                candidate = PinyinForms.Of(entry.Text, entry.Flags).Any(form => inside.Contains(Lexicon.DefaultKey(form.Text)));
+            }
+
+            if (candidate)
+            {
+                // Renumbered so the small matcher's hits index the candidate list; Source still names the entry.
+                candidates.Add(entry with { Id = candidates.Count });
+            }
+        }
+
+        if (candidates.Count == 0) return;
+        var matcher = LexiconMatcher.Build(candidates, Lexicon.DefaultKey);
+        var warned = new HashSet<int>();
+        for (int i = 0; i < phrases.Count; i++)
+        {
+            foreach (var hit in matcher.Match(phrases[i], MatchMode.All).Matches)
+            {
+                var candidate = candidates[hit.EntryId];
+                if (candidate.Kind == EntryKind.Word && warned.Add(candidate.Id))
                 {
-                    Warning("lexicon.common_text", $"\"{entry.Text}\" matches inside the common phrase \"{common}\"; lengthen it or allow-list the phrase.", entry.Source);
+                    Warning("lexicon.common_text", $"\"{candidate.Text}\" matches inside the common phrase \"{CommonWords.All[i]}\"; lengthen it or allow-list the phrase.", candidate.Source);
                 }
             }
         }
+    }
+
+    /// <summary>Every substring of every phrase (a few thousand: the phrases are short), and the longest phrase's length.</summary>
+    private static HashSet<string> CommonSubstrings(List<string> phrases, out int longest)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        longest = 0;
+        foreach (string phrase in phrases)
+        {
+            longest = Math.Max(longest, phrase.Length);
+            for (int start = 0; start < phrase.Length; start++)
+            {
+                for (int end = start + 1; end <= phrase.Length; end++) all.Add(phrase[start..end]);
+            }
+        }
+
+        return all;
+    }
+
+    private static ReadOnlySpan<char> LowerCased(string text, Span<char> buffer)
+    {
+        var lower = buffer[..text.Length];
+        InvariantLowerCase.Apply(text, lower);
+        return lower;
     }
 
     private string ContentHash()

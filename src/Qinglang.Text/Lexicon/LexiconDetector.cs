@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Qinglang.Text.Matching;
@@ -14,28 +15,21 @@ namespace Qinglang.Text.Lexicons;
 public sealed class LexiconDetector : ITextDetector
 {
     /// <summary>
-    /// One normalization buffer per thread, shared by every detector that owns its normalizer: a scan normalizes,
-    /// matches and maps in one call, so after warm-up no call allocates a normalized copy or an offset map.
+    /// Everything a scan reuses, one set per thread, shared by every detector: a scan normalizes, matches and maps in
+    /// one call, so after warm-up no call allocates a normalized copy, an offset map, a match list or a hit array.
+    /// One thread-static read per call, not one per buffer: on a 60-character comment each such read shows.
     /// </summary>
     [ThreadStatic]
-    private static NormalizationBuffer? threadBuffer;
+    private static ScanBuffers? threadBuffers;
 
-    /// <summary>The matcher's hit list, reused the same way (a <see cref="LexiconHits"/> reads it until the thread's next scan).</summary>
-    [ThreadStatic]
-    private static List<LexiconMatch>? threadMatches;
+    /// <summary>
+    /// How entries are keyed, one delegate per normalization options: the lexicon caches a matcher per delegate, so
+    /// every detector normalizing alike scans with the same matcher instead of building its own.
+    /// </summary>
+    private static readonly ConcurrentDictionary<NormalizationOptions, Func<string, string>> KeyFunctions = new();
 
-    /// <summary>The hits mapped to original offsets, reused the same way.</summary>
-    [ThreadStatic]
-    private static LexiconHit[]? threadHits;
-
-    /// <summary>Lower-cased copy of the text when there is no normalizer (offsets unchanged, so no map).</summary>
-    [ThreadStatic]
-    private static char[]? threadLower;
-
-    /// <summary>Largest buffer (in characters) a thread keeps between scans: 4M characters, about 40 MB with its map.</summary>
-    private const int KeptBufferLength = 1 << 22;
-
-    private readonly Func<Lexicon> lexicon;
+    private readonly Lexicon? fixedLexicon;
+    private readonly LexiconStore? store;
     private readonly TextNormalizer? normalizer;
     private readonly Func<string, NormalizedText>? normalize;
     private readonly Func<string, string> keyOf;
@@ -49,20 +43,20 @@ public sealed class LexiconDetector : ITextDetector
     private Prepared? prepared;
 
     public LexiconDetector(Lexicon lexicon, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
-        : this(() => lexicon, null, normalizer, mode)
+        : this(lexicon, null, null, normalizer, mode)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
     }
 
     /// <summary>A detector that runs <paramref name="normalizer"/> itself, into a reused buffer (the fast path).</summary>
     public LexiconDetector(Lexicon lexicon, TextNormalizer normalizer, MatchMode mode = MatchMode.Longest)
-        : this(() => lexicon, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
+        : this(lexicon, null, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
     }
 
     public LexiconDetector(LexiconStore store, Func<string, NormalizedText>? normalizer = null, MatchMode mode = MatchMode.Longest)
-        : this(() => store.Current, null, normalizer, mode)
+        : this(null, store, null, normalizer, mode)
     {
         ArgumentNullException.ThrowIfNull(store);
         // The store builds this detector's matcher for a new lexicon before making it current.
@@ -70,19 +64,20 @@ public sealed class LexiconDetector : ITextDetector
     }
 
     public LexiconDetector(LexiconStore store, TextNormalizer normalizer, MatchMode mode = MatchMode.Longest)
-        : this(() => store.Current, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
+        : this(null, store, normalizer ?? throw new ArgumentNullException(nameof(normalizer)), null, mode)
     {
         ArgumentNullException.ThrowIfNull(store);
         store.AddKeyNormalizer(keyOf);
     }
 
-    private LexiconDetector(Func<Lexicon> lexicon, TextNormalizer? owned, Func<string, NormalizedText>? normalizer, MatchMode mode)
+    private LexiconDetector(Lexicon? lexicon, LexiconStore? store, TextNormalizer? owned, Func<string, NormalizedText>? normalizer, MatchMode mode)
     {
-        this.lexicon = lexicon;
+        fixedLexicon = lexicon;
+        this.store = store;
         this.mode = mode;
         this.normalizer = owned;
         normalize = normalizer;
-        keyOf = owned is not null ? word => owned.Normalize(word).Text
+        keyOf = owned is not null ? KeyFunctions.GetOrAdd(owned.Options, _ => owned.NormalizeText)
             : normalizer is not null ? word => normalizer(word).Text
             : Lexicon.DefaultKey;
     }
@@ -104,35 +99,30 @@ public sealed class LexiconDetector : ITextDetector
     public LexiconHits ScanHits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var current = lexicon();
+        var current = fixedLexicon ?? store!.Current;
         var ready = prepared;
         if (ready is null || !ReferenceEquals(ready.Lexicon, current))
         {
-            var forCurrent = current.MatcherFor(keyOf);
-            prepared = ready = new Prepared(current, forCurrent, FindingTemplate.For(current.Entries, forCurrent));
+            ready = Prepare(current);
         }
 
-        var (matcher, shared) = (ready.Matcher, ready.Templates);
+        var matcher = ready.Matcher;
+        var buffers = threadBuffers ??= new ScanBuffers();
         ReadOnlySpan<char> matched;
         ReadOnlySpan<int> starts = default, ends = default;
+        NormalizationBuffer? buffer = null;
         MatchResult result;
         if (normalizer is not null)
         {
-            var buffer = threadBuffer ??= new NormalizationBuffer();
+            buffer = buffers.Normalized;
             normalizer.Normalize(text, buffer);
-            result = matcher.Match(buffer.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, buffer) : null);
+            result = matcher.Match(buffer.Text, mode, buffers.Matches, matcher.ChecksStandalone ? StandsAloneIn(text, buffer) : null);
             matched = buffer.Text;
-            starts = buffer.OriginalStarts;
-            ends = buffer.OriginalEnds;
-            if (buffer.TextArray.Length > KeptBufferLength)
-            {
-                threadBuffer = null; // a one-off huge text should not pin ten bytes per character for the thread's life
-            }
         }
         else if (normalize is not null)
         {
             var normalized = normalize(text);
-            result = matcher.Match(normalized.Text, mode, ReusedMatches(), matcher.ChecksStandalone ? StandsAloneIn(text, normalized) : null);
+            result = matcher.Match(normalized.Text, mode, buffers.Matches, matcher.ChecksStandalone ? StandsAloneIn(text, normalized) : null);
             matched = normalized.Text;
             starts = normalized.OriginalStart;
             ends = normalized.OriginalEnd;
@@ -140,14 +130,33 @@ public sealed class LexiconDetector : ITextDetector
         else
         {
             // Without a normalizer the text is only lower-cased, which keeps every offset: no offset map is built.
-            matched = LowerCased(text);
-            result = matcher.Match(matched, mode, ReusedMatches());
+            matched = buffers.LowerCased(text);
+            result = matcher.Match(matched, mode, buffers.Matches);
+        }
+
+        if (result.Matches.Count == 0 && result.TimedOutEntries.Count == 0)
+        {
+            buffers.DropIfHuge();
+            return new LexiconHits(text, matched, [], [], ready.Templates, current.Entries, []); // the usual case on clean text
         }
 
         var matches = result.Matches is List<LexiconMatch> list ? CollectionsMarshal.AsSpan(list) : result.Matches.ToArray();
-        var hits = MapToOriginal(matches, starts, ends);
-        DropBuffersIfHuge();
-        return new LexiconHits(text, matched, matches, hits, shared, current.Entries, TimedOut(current, result));
+        var hits = MapToOriginal(matches, buffer, starts, ends, buffers);
+        buffers.DropIfHuge();
+        return new LexiconHits(text, matched, matches, hits, ready.Templates, current.Entries, TimedOut(current, result));
+    }
+
+    /// <summary>
+    /// The matcher and findings' shared parts for <paramref name="current"/> (after a reload, or on the first scan);
+    /// threads racing on it prepare the same thing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Prepared Prepare(Lexicon current)
+    {
+        var forCurrent = current.MatcherFor(keyOf);
+        var ready = new Prepared(current, forCurrent, FindingTemplate.For(current.Entries, forCurrent));
+        prepared = ready;
+        return ready;
     }
 
     private sealed record Prepared(Lexicon Lexicon, LexiconMatcher Matcher, FindingTemplate[] Templates);
@@ -157,8 +166,11 @@ public sealed class LexiconDetector : ITextDetector
     /// Pinyin initials must stand alone in the ORIGINAL text: the normalizer drops spaces and noise, so in normalized
     /// text every Latin letter touches its neighbours.
     /// </summary>
-    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) =>
-        (start, end) => LatinToken.StandsAlone(text, buffer.OriginalStarts[start], buffer.OriginalEnds[end - 1]);
+    private static Func<int, int, bool> StandsAloneIn(string text, NormalizationBuffer buffer) => (start, end) =>
+    {
+        var (originalStart, originalEnd) = buffer.ToOriginal(start, end);
+        return LatinToken.StandsAlone(text, originalStart, originalEnd);
+    };
 
     private static Func<int, int, bool> StandsAloneIn(string text, NormalizedText normalized) => (start, end) =>
     {
@@ -167,53 +179,26 @@ public sealed class LexiconDetector : ITextDetector
     };
 
     /// <summary>
-    /// The text lower-cased, into the thread's buffer up to the kept size (a huge text gets its own copy).
-    /// </summary>
-    private static ReadOnlySpan<char> LowerCased(string text)
-    {
-        if (text.Length > KeptBufferLength)
-        {
-            return Lexicon.DefaultKey(text);
-        }
-
-        if (threadLower is null || threadLower.Length < text.Length)
-        {
-            threadLower = new char[Math.Max(text.Length, Math.Min(KeptBufferLength, (threadLower?.Length ?? 0) * 2))];
-        }
-
-        var lower = threadLower.AsSpan(0, text.Length);
-        InvariantLowerCase.Apply(text, lower);
-        return lower;
-    }
-
-    private static List<LexiconMatch> ReusedMatches() => threadMatches ??= [];
-
-    /// <summary>
     /// Maps matches in normalized text back to the original through the offset map (empty map: offsets are the
     /// same), into the thread's hit buffer. Matches come ordered by normalized start and the map never goes
     /// backwards, so the hits are already in original order; the sort only runs if a custom normalizer breaks that
     /// (and moves the matches along, so hit i and match i stay the same hit).
     /// </summary>
-    private static Span<LexiconHit> MapToOriginal(Span<LexiconMatch> matches, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    private static Span<LexiconHit> MapToOriginal(Span<LexiconMatch> matches, NormalizationBuffer? buffer, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends,
+        ScanBuffers buffers)
     {
-        if (matches.IsEmpty)
-        {
-            return [];
-        }
-
-        if (threadHits is null || threadHits.Length < matches.Length)
-        {
-            threadHits = new LexiconHit[Math.Max(matches.Length, (threadHits?.Length ?? 0) * 2)];
-        }
-
-        var hits = threadHits.AsSpan(0, matches.Length);
+        var hits = buffers.Hits(matches.Length);
         bool ordered = true;
         int lastStart = int.MinValue, lastEnd = int.MinValue;
         for (int i = 0; i < hits.Length; i++)
         {
             var match = matches[i];
             int start = match.Start, end = match.End;
-            if (!starts.IsEmpty)
+            if (buffer is not null)
+            {
+                (start, end) = buffer.ToOriginal(start, end); // only the hits' map entries are read, never all of them
+            }
+            else if (!starts.IsEmpty)
             {
                 (start, end) = (starts[start], ends[end - 1]);
             }
@@ -229,23 +214,6 @@ public sealed class LexiconDetector : ITextDetector
         }
 
         return hits;
-    }
-
-    /// <summary>
-    /// Keeps the reused match and hit buffers only while they are of ordinary size (a pathological text could make
-    /// them huge); a result handed out still holds its own arrays.
-    /// </summary>
-    private static void DropBuffersIfHuge()
-    {
-        if (threadMatches is { Capacity: > KeptBufferLength / 8 })
-        {
-            threadMatches = null;
-        }
-
-        if (threadHits is { Length: > KeptBufferLength / 8 })
-        {
-            threadHits = null;
-        }
     }
 
     private static IReadOnlyList<LexiconEntry> TimedOut(Lexicon current, MatchResult result)

@@ -39,7 +39,11 @@ public sealed class LexiconStore
     /// </summary>
     public void AddKeyNormalizer(Func<string, string> keyOf)
     {
-        lock (reloadGate) keyNormalizers.Add(keyOf);
+        lock (reloadGate)
+        {
+            if (!keyNormalizers.Contains(keyOf)) keyNormalizers.Add(keyOf);
+        }
+
         Current.MatcherFor(keyOf);
     }
 

@@ -22,6 +22,12 @@ internal sealed class CharMap
     /// <summary>Emit nothing (invisible, noise, or folded to nothing).</summary>
     public const uint Drop = 3u << 28;
 
+    /// <summary>
+    /// <see cref="Drop"/> as the BMP table writes it: the value right above every <see cref="Char"/> entry, so the hot
+    /// loop tells "emit or drop" from everything else with one compare, and emits or drops without a branch.
+    /// </summary>
+    public const uint BmpDrop = char.MaxValue + 1;
+
     /// <summary>The start of an emoji unit (pictograph or regional indicator), handled per <see cref="EmojiHandling"/>.</summary>
     public const uint Emoji = 4u << 28;
 
@@ -40,14 +46,29 @@ internal sealed class CharMap
     public CharMap(uint[] bmp, ushort[] pageIndex, uint[] pages, char[] expansions, NormalizationOptions options)
     {
         Bmp = bmp;
+        Plain = PlainTable(bmp);
         PageIndex = pageIndex;
         Pages = pages;
         Expansions = expansions;
         Options = options;
     }
 
-    /// <summary>Entries of U+0000–U+FFFF.</summary>
+    /// <summary>Entries of U+0000–U+FFFF (a dropped character is <see cref="BmpDrop"/> here).</summary>
     public uint[] Bmp { get; }
+
+    /// <summary>
+    /// What the hot loop reads instead of <see cref="Bmp"/>, half its size so it holds its own in the cache next to a
+    /// matcher's tables: the character a BMP character becomes, <see cref="PlainDrop"/> when it is dropped, and a
+    /// surrogate value (<see cref="PlainSpecial"/>) when <see cref="Bmp"/> must be asked (anything but one character
+    /// for one, and the rare characters that become NUL or a surrogate).
+    /// </summary>
+    public char[] Plain { get; }
+
+    /// <summary>A dropped character in <see cref="Plain"/>.</summary>
+    public const char PlainDrop = '\0';
+
+    /// <summary>Any surrogate value in <see cref="Plain"/> sends the character to <see cref="Bmp"/>; this one is written.</summary>
+    public const char PlainSpecial = '\uD800';
 
     /// <summary>For code point <c>cp</c>, the page holding its entry is <c>PageIndex[cp &gt;&gt; 8]</c>.</summary>
     public ushort[] PageIndex { get; }
@@ -57,6 +78,20 @@ internal sealed class CharMap
     public char[] Expansions { get; }
 
     public NormalizationOptions Options { get; }
+
+    private static char[] PlainTable(uint[] bmp)
+    {
+        var plain = new char[bmp.Length];
+        for (var c = 0; c < bmp.Length; c++)
+        {
+            var entry = bmp[c];
+            plain[c] = entry == BmpDrop ? PlainDrop
+                : entry is > 0 and <= char.MaxValue && !char.IsSurrogate((char)entry) ? (char)entry
+                : PlainSpecial;
+        }
+
+        return plain;
+    }
 
     /// <summary>The map for <paramref name="options"/>, built once per distinct options value.</summary>
     public static CharMap For(NormalizationOptions options) => Cache.GetOrAdd(options, CharMapBuilder.Build);

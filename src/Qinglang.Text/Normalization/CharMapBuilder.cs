@@ -33,6 +33,14 @@ internal static class CharMapBuilder
             };
         }
 
+        for (var cp = 0; cp <= char.MaxValue; cp++)
+        {
+            if (bmp[cp] == CharMap.Drop)
+            {
+                bmp[cp] = CharMap.BmpDrop;
+            }
+        }
+
         var pageIndex = new ushort[0x110000 >> CharMap.PageBits];
         var pages = new List<uint>(Enumerable.Repeat(CharMap.Keep, PageSize));
         var page = new uint[PageSize];

@@ -39,13 +39,15 @@ internal struct OutputWriter(NormalizationBuffer buffer, int repeatThreshold)
                     Count -= Threshold - 2;
                 }
 
+                Starts[Count - 1] |= NormalizationBuffer.Marked;
                 Ends[Count - 1] = end;
                 return;
             }
         }
 
+        // Marked: the end is recorded (the hot loops record only the start of a one-unit character).
         Text[Count] = ch;
-        Starts[Count] = start;
+        Starts[Count] = start | NormalizationBuffer.Marked;
         Ends[Count] = end;
         Count++;
     }

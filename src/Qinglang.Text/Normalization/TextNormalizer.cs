@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Qinglang.Text.Normalization;
@@ -13,6 +14,12 @@ namespace Qinglang.Text.Normalization;
 public sealed class TextNormalizer
 {
     private const int ZeroWidthJoiner = 0x200D;
+
+    /// <summary>Longest text <see cref="NormalizeText"/> normalizes in the thread's reused buffer (entries are short).</summary>
+    private const int KeyBufferLength = 4096;
+
+    [ThreadStatic]
+    private static NormalizationBuffer? keyBuffer;
 
     private readonly CharMap map;
     private readonly int repeatThreshold;
@@ -42,6 +49,19 @@ public sealed class TextNormalizer
         return new NormalizedText(text, new string(buffer.Text), buffer.OriginalStarts.ToArray(), buffer.OriginalEnds.ToArray());
     }
 
+    /// <summary>
+    /// The normalized text alone, without an offset map: what a lexicon entry is keyed by. <paramref name="text"/>
+    /// itself when normalization leaves it unchanged, so keying a large library allocates a string only for the
+    /// entries that change (the map and a buffer per entry were most of what building a normalizing matcher allocated).
+    /// </summary>
+    public string NormalizeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = text.Length <= KeyBufferLength ? keyBuffer ??= new NormalizationBuffer() : new NormalizationBuffer();
+        Normalize(text, buffer);
+        return buffer.Text.SequenceEqual(text) ? text : new string(buffer.Text);
+    }
+
     /// <summary>Normalizes <paramref name="input"/> into <paramref name="buffer"/> (reused, grown as needed); returns the length.</summary>
     public int Normalize(ReadOnlySpan<char> input, NormalizationBuffer buffer) => Normalize(input, buffer, 0);
 
@@ -55,15 +75,54 @@ public sealed class TextNormalizer
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfNegative(originalOffset);
         buffer.Reserve(input.Length);
-        var writer = new OutputWriter(buffer, repeatThreshold);
-        var count = repeatThreshold == 0 ? Run(input, ref writer, buffer) : RunCollapsing(input, ref writer, buffer);
-        buffer.Length = count;
+        // Runs long enough to collapse are rare: normalize without collapsing, then collapse the runs the output has.
+        // A run collapses on its own (a different character ends it, dropped ones never do), so collapsing each
+        // maximal run of the finished output equals tracking runs while writing, which cost the hot loop more.
+        var writer = new OutputWriter(buffer, 0);
+        var count = Run(input, ref writer, buffer);
+        if (repeatThreshold != 0 && FirstRunNear(writer.Text.AsSpan(0, count), repeatThreshold) is var from and >= 0)
+        {
+            count = CollapseRuns(writer.Text, writer.Starts, writer.Ends, count, from, repeatThreshold);
+        }
+
+        buffer.Written(count);
         if (originalOffset != 0)
         {
             buffer.Shift(originalOffset);
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The same normalization one character at a time through <see cref="OutputWriter.Emit"/>, which tracks runs
+    /// itself: no fast path, no run state rebuilt from the output. The hot loops must produce exactly this (tests
+    /// compare them on every kind of input).
+    /// </summary>
+    internal int NormalizeThroughWriter(ReadOnlySpan<char> input, NormalizationBuffer buffer)
+    {
+        buffer.Reserve(input.Length);
+        var writer = new OutputWriter(buffer, repeatThreshold);
+        for (var i = 0; i < input.Length;)
+        {
+            var entry = map.Bmp[input[i]];
+            if (entry == CharMap.BmpDrop)
+            {
+                i++;
+            }
+            else if (entry <= char.MaxValue)
+            {
+                writer.Emit((char)entry, i, i + 1);
+                i++;
+            }
+            else
+            {
+                i = EmitSpecial(entry, input, i, ref writer, buffer);
+            }
+        }
+
+        buffer.Written(writer.Count);
+        return writer.Count;
     }
 
     /// <summary>
@@ -94,101 +153,163 @@ public sealed class TextNormalizer
         !char.IsSurrogate(ch) && ch is not ((char)ZeroWidthJoiner or '\uFE0E' or '\uFE0F' or '\u20E3');
 
     /// <summary>
-    /// The hot loop without repeat collapsing. Its state lives in locals (the writer is only synced around the rare
-    /// special cases, so the JIT keeps them in registers). Writes skip bounds checks: the buffer always has at least
-    /// as much free space as input left (<see cref="OutputWriter"/>), and the BMP table has an entry for every char.
+    /// Normalizes without collapsing repeats: the hot loop (<see cref="EmitPlain"/>) up to the next special entry,
+    /// that entry through the writer, and on.
     /// </summary>
     private int Run(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
     {
-        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
-        ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-        ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-        var count = 0;
-        for (var i = 0; i < input.Length;)
+        var i = 0;
+        while ((i = EmitPlain(input, i, map.Plain, ref writer)) < input.Length)
         {
-            var entry = Unsafe.Add(ref table, input[i]);
-            if (entry <= char.MaxValue)
-            {
-                Unsafe.Add(ref text, count) = (char)entry;
-                Unsafe.Add(ref starts, count) = i;
-                Unsafe.Add(ref ends, count) = ++i;
-                count++;
-            }
-            else if (entry == CharMap.Drop)
-            {
-                i++;
-            }
-            else
-            {
-                writer.Count = count;
-                i = EmitSpecial(entry, input, i, ref writer, buffer);
-                count = writer.Count;
-                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-            }
+            i = EmitSpecial(map.Bmp[input[i]], input, i, ref writer, buffer);
         }
 
-        return count;
+        return writer.Count;
     }
 
-    /// <summary><see cref="Run"/> with the repeat collapsing of <see cref="OutputWriter.Emit"/> inlined.</summary>
-    private int RunCollapsing(ReadOnlySpan<char> input, ref OutputWriter writer, NormalizationBuffer buffer)
+    /// <summary>
+    /// The hot loop: one-to-one BMP mappings and drops from <paramref name="i"/> until the end or the next character
+    /// <see cref="CharMap.Plain"/> sends to the full table, whose index it returns. Its state lives in locals and it
+    /// calls nothing, so the JIT keeps them in registers. Writes skip bounds checks: the buffer always has at least
+    /// as much free space as input left (<see cref="OutputWriter"/>), and the table has an entry for every char. A
+    /// dropped character is written like any other but not counted, so the next one overwrites it: noise comes at no
+    /// predictable place in real text, and a branch on it would be mispredicted every few characters. Only the start
+    /// of each character is recorded (its end is the next unit, see <see cref="NormalizationBuffer"/>).
+    /// </summary>
+    private static int EmitPlain(ReadOnlySpan<char> input, int i, char[] plain, ref OutputWriter writer)
     {
-        ref var table = ref MemoryMarshal.GetArrayDataReference(map.Bmp);
+        ref var source = ref MemoryMarshal.GetReference(input);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(plain);
         ref var text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-        ref var ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
-        var threshold = repeatThreshold;
-        var count = 0;
-        var runChar = uint.MaxValue;
-        var runLength = 0;
-        for (var i = 0; i < input.Length;)
+        var count = writer.Count;
+        for (; i < input.Length; i++)
         {
-            var entry = Unsafe.Add(ref table, input[i]);
-            if (entry <= char.MaxValue)
+            var mapped = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            if (char.IsSurrogate(mapped))
             {
-                // Branch-free run tracking: the loop body stays short when nothing repeats, the usual case.
-                runLength = entry == runChar ? runLength + 1 : 1;
-                runChar = entry;
-                if (runLength >= threshold && OutputWriter.Collapses((char)entry))
-                {
-                    // The run reached the threshold: keep its first character, covering the whole run.
-                    if (runLength == threshold)
-                    {
-                        count -= threshold - 2;
-                    }
+                break;
+            }
 
-                    Unsafe.Add(ref ends, count - 1) = ++i;
-                    continue;
+            Unsafe.Add(ref text, count) = mapped;
+            Unsafe.Add(ref starts, count) = i;
+            count += (int)((uint)-mapped >> 31); // 0 for CharMap.PlainDrop, 1 for any character
+        }
+
+        writer.Count = count;
+        return i;
+    }
+
+    /// <summary>
+    /// Where to start looking for runs of <paramref name="length"/> identical characters in <paramref name="text"/>:
+    /// at or before the first one, -1 when there is none.
+    /// </summary>
+    private static int FirstRunNear(ReadOnlySpan<char> text, int length)
+    {
+        if (length >= 3 && text.Length >= Vector256<ushort>.Count + 2 && Vector256.IsHardwareAccelerated)
+        {
+            // Two neighbours equal, then the next two too: a run of three starts there, and every longer run starts
+            // with one. Sixteen starts at a time, the last block overlapping the one before so every load stays inside.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var lastBlock = (nuint)(text.Length - Vector256<ushort>.Count - 2);
+            for (nuint k = 0; ; k += (nuint)Vector256<ushort>.Count)
+            {
+                k = Math.Min(k, lastBlock);
+                var middle = Vector256.LoadUnsafe(ref first, k + 1);
+                var triples = Vector256.Equals(Vector256.LoadUnsafe(ref first, k), middle) & Vector256.Equals(middle, Vector256.LoadUnsafe(ref first, k + 2));
+                if (triples != Vector256<ushort>.Zero)
+                {
+                    return (int)k;
                 }
 
-                Unsafe.Add(ref text, count) = (char)entry;
-                Unsafe.Add(ref starts, count) = i;
-                Unsafe.Add(ref ends, count) = ++i;
-                count++;
-            }
-            else if (entry == CharMap.Drop)
-            {
-                i++;
-            }
-            else
-            {
-                writer.Count = count;
-                writer.RunChar = (int)runChar;
-                writer.RunLength = runLength;
-                i = EmitSpecial(entry, input, i, ref writer, buffer);
-                count = writer.Count;
-                runChar = (uint)writer.RunChar;
-                runLength = writer.RunLength;
-                text = ref MemoryMarshal.GetArrayDataReference(writer.Text);
-                starts = ref MemoryMarshal.GetArrayDataReference(writer.Starts);
-                ends = ref MemoryMarshal.GetArrayDataReference(writer.Ends);
+                if (k == lastBlock)
+                {
+                    return -1;
+                }
             }
         }
 
-        return count;
+        for (var k = 0; k + length <= text.Length; k++)
+        {
+            var j = 1;
+            while (j < length && text[k + j] == text[k])
+            {
+                j++;
+            }
+
+            if (j == length)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Collapses every maximal run of <paramref name="threshold"/> or more identical collapsible characters in the
+    /// output from <paramref name="from"/> on into its first character, which maps back to the whole run; returns the
+    /// new length. Runs are found a vector at a time and what lies between them is moved down in blocks, so a long text
+    /// with a few runs (or with digit runs, which never collapse) costs little more than the check.
+    /// </summary>
+    private static int CollapseRuns(char[] text, int[] starts, int[] ends, int count, int from, int threshold)
+    {
+        while (from > 0 && text[from - 1] == text[from])
+        {
+            from--; // never start inside a run
+        }
+
+        var write = from;   // where the output continues
+        var pending = from; // the first character read but not yet moved to write
+        var read = from;
+        while (read < count)
+        {
+            var next = FirstRunNear(text.AsSpan(read, count - read), threshold);
+            if (next < 0)
+            {
+                break;
+            }
+
+            read += next;
+            while (read > pending && text[read - 1] == text[read])
+            {
+                read--; // back to the run's first character, so it is seen whole
+            }
+
+            var ch = text[read];
+            var runEnd = read + 1;
+            while (runEnd < count && text[runEnd] == ch)
+            {
+                runEnd++;
+            }
+
+            if (runEnd - read >= threshold && OutputWriter.Collapses(ch))
+            {
+                var lastStart = starts[runEnd - 1];
+                var end = lastStart < 0 ? ends[runEnd - 1] : lastStart + 1; // see NormalizationBuffer: the end may be implied
+                write = MoveDown(text, starts, ends, pending, read + 1, write);
+                starts[write - 1] |= NormalizationBuffer.Marked;
+                ends[write - 1] = end;
+                pending = runEnd;
+            }
+
+            read = runEnd;
+        }
+
+        return MoveDown(text, starts, ends, pending, count, write);
+    }
+
+    /// <summary>Moves output characters <c>[from, to)</c> down to <paramref name="write"/>; returns where they end.</summary>
+    private static int MoveDown(char[] text, int[] starts, int[] ends, int from, int to, int write)
+    {
+        if (write != from)
+        {
+            text.AsSpan(from, to - from).CopyTo(text.AsSpan(write));
+            starts.AsSpan(from, to - from).CopyTo(starts.AsSpan(write));
+            ends.AsSpan(from, to - from).CopyTo(ends.AsSpan(write));
+        }
+
+        return write + to - from;
     }
 
     /// <summary>Everything but a one-to-one BMP mapping; returns where the next character starts.</summary>
