@@ -44,10 +44,11 @@ public sealed class BadInputTests
         var large = Repeat(unit, 10_000_000);
         var normalizer = TextNormalizer.Default;
         var buffer = new NormalizationBuffer();
-        normalizer.Normalize(small, buffer); // warm up
+        normalizer.Normalize(large, buffer); // warm up, and grow the buffer once
 
-        var smallTime = Time(() => normalizer.Normalize(small, buffer));
-        var largeTime = Time(() => normalizer.Normalize(large, buffer));
+        // Best of three each: on shared CI cores one run can lose its core for a while.
+        var smallTime = Enumerable.Range(0, 3).Min(_ => Time(() => normalizer.Normalize(small, buffer)));
+        var largeTime = Enumerable.Range(0, 3).Min(_ => Time(() => normalizer.Normalize(large, buffer)));
         var normalized = normalizer.Normalize(large);
 
         Assert.Equal(large.Length, normalized.Original.Length);
