@@ -47,9 +47,13 @@ public static class AtomicFile
         {
             using (stream)
             {
-                stream.Write(content);
-                stream.Flush(flushToDisk: durable);
-                if (!durable)
+                // Straight to the handle: the stream would check its position with a seek around every call.
+                RandomAccess.Write(stream.SafeFileHandle, content, 0);
+                if (durable)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
+                else
                 {
                     StartWriteback(stream);
                 }
@@ -93,7 +97,7 @@ public static class AtomicFile
         var name = Path.GetFileName(destination);
         for (var attempt = 0; ; attempt++)
         {
-            var temp = Path.Combine(folder, $".{name}.{Environment.ProcessId:x}-{Interlocked.Increment(ref _counter):x}.qinglang.tmp");
+            var temp = Path.Combine(folder, $".{name}.{ProcessId:x}-{Interlocked.Increment(ref _counter):x}.qinglang.tmp");
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = bufferSize };
             if (mode is { } m && !OperatingSystem.IsWindows())
             {
@@ -130,6 +134,9 @@ public static class AtomicFile
     }
 
     private static long _counter;
+
+    /// <summary>Read once: Environment.ProcessId asks the kernel on every call.</summary>
+    private static readonly int ProcessId = Environment.ProcessId;
 
     /// <summary>
     /// Puts <paramref name="temp"/> at <paramref name="destination"/> atomically. On Linux an existing destination is
