@@ -8,7 +8,7 @@ using Qinglang.Labels.Model;
 using Qinglang.Labels.Tests.Support;
 using Qinglang.Labels.Writing;
 
-namespace Qinglang.Labels.Tests.Writing;
+namespace Qinglang.Labels.Tests.WriteChecks;
 
 /// <summary>
 /// The read-back check every write ends with: a carrier whose output is wrong — two sites, a changed label, a cut
