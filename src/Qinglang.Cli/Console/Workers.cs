@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Qinglang.Cli.Console;
 
 /// <summary>
@@ -7,19 +9,32 @@ namespace Qinglang.Cli.Console;
 internal static class Workers
 {
     /// <summary>
-    /// Labeling a small file waits on the disk about as long as it computes (creating, renaming and freeing files
-    /// are synchronous filesystem work), so a second thread per core keeps the cores busy during those waits.
+    /// Labeling a small file waits on the file system about as long as it computes (creating, replacing and freeing
+    /// files are synchronous kernel work, some of it under the folder's lock), so a second thread per core keeps the
+    /// cores busy through those waits.
     /// </summary>
     public static int ForFileWork => Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on every item. The first exception stops the handing out of items and is
+    /// rethrown on the calling thread once every worker has stopped, as Parallel.ForEach would surface it.
+    /// </summary>
     public static void Run<T>(IReadOnlyList<T> items, int threads, Action<T> action)
     {
         var next = -1;
+        Exception? failure = null;
         void Work()
         {
-            for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+            try
             {
-                action(items[i]);
+                for (var i = Interlocked.Increment(ref next); i < items.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    action(items[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref failure, ex, null);
             }
         }
 
@@ -34,6 +49,11 @@ internal static class Workers
         foreach (var thread in extra)
         {
             thread.Join();
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 }
