@@ -1,7 +1,17 @@
 using System.CommandLine;
 using Qinglang.Cli.Commands;
 
-var root = new RootCommand("Qinglang (清朗): label, inspect and sign AI-generated content per GB 45438-2025.")
+const string Description = "Qinglang (清朗): label, inspect and sign AI-generated content per GB 45438-2025.";
+
+// The batch commands build only their own parser: a call over a folder should not pay for every other command's.
+Command? batch = args.Length == 0 ? null : args[0] switch
+{
+    "label" => LabelCommand.Create(),
+    "inspect" => InspectCommand.Create(),
+    _ => null,
+};
+
+var root = batch is not null ? new RootCommand(Description) { batch } : new RootCommand(Description)
 {
     LabelCommand.Create(),
     InspectCommand.Create(),

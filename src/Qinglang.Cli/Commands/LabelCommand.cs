@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using Qinglang.Cli.Console;
 using Qinglang.Labels;
@@ -72,10 +71,10 @@ internal static class LabelCommand
         }
 
         var files = InputFiles.Expand(input).ToList();
-        var outcomes = new ConcurrentBag<Outcome>();
+        var counts = new int[(int)Outcome.Unreadable + 1];
         using (var progress = new Progress(files.Count, "labeling"))
         {
-            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            Workers.Run(files, Workers.ForFileWork, file =>
             {
                 var target = output is null ? null : Path.Combine(output, Path.GetRelativePath(input, file));
                 if (target is not null)
@@ -83,14 +82,14 @@ internal static class LabelCommand
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
                 }
 
-                outcomes.Add(LabelOne(writer, file, target, request, quietSkip: true));
+                Interlocked.Increment(ref counts[(int)LabelOne(writer, file, target, request, quietSkip: true)]);
                 progress.Step(file);
             });
         }
 
-        var labeled = outcomes.Count(o => o == Outcome.Labeled);
-        var skipped = outcomes.Count(o => o == Outcome.Skipped);
-        var failed = outcomes.Count - labeled - skipped;
+        var labeled = counts[(int)Outcome.Labeled];
+        var skipped = counts[(int)Outcome.Skipped];
+        var failed = files.Count - labeled - skipped;
         System.Console.Error.WriteLine($"{labeled} labeled, {skipped} skipped (unsupported), {failed} failed · 已标识 {labeled}，跳过 {skipped}，失败 {failed}");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }

@@ -13,19 +13,36 @@ public static class FileSource
 
     public static Stream OpenRead(string path, int inMemoryLimit = InMemoryLimit)
     {
+        var stream = OpenRead(path, out var held, inMemoryLimit);
+        held?.Dispose();
+        return stream;
+    }
+
+    /// <summary>
+    /// Like <see cref="OpenRead(string, int)"/>, but a file read into memory hands back its still open handle in
+    /// <paramref name="held"/> (null for a large file: its stream owns the handle). A caller that replaces the file
+    /// closes the handle after the replace, so the kernel frees the old file's blocks then — outside the directory
+    /// lock the rename holds, where on a filesystem mounted with <c>discard</c> the wait would stall every other
+    /// create and rename in the folder.
+    /// </summary>
+    public static Stream OpenRead(string path, out SafeFileHandle? held, int inMemoryLimit = InMemoryLimit)
+    {
         // A bare handle: no stream buffer to allocate and copy through, one read of exactly the file's bytes.
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        // FileShare.Delete lets the file be replaced while the handle is open on Windows too.
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.RandomAccess);
         try
         {
             var length = RandomAccess.GetLength(handle);
             if (length > inMemoryLimit)
             {
+                held = null;
                 return new FileStream(handle, FileAccess.Read, bufferSize: 1 << 16);
             }
 
-            var bytes = new byte[length];
+            // Every byte the stream exposes is overwritten by the read, so the array need not be zeroed first.
+            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
             var read = ReadAll(handle, bytes);
-            handle.Dispose();
+            held = handle;
             return new MemoryStream(bytes, 0, read, writable: false, publiclyVisible: true);
         }
         catch

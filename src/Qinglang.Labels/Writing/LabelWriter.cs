@@ -30,7 +30,8 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
     private LabelWriteResult Write(string input, string? output, Func<AigcLabel?, AigcLabel> decide)
     {
         var inPlace = output is null || Path.GetFullPath(output) == Path.GetFullPath(input);
-        var source = FileSource.OpenRead(input);
+        // A small file's handle stays open until the file has been replaced (see FileSource.OpenRead).
+        var source = FileSource.OpenRead(input, out var original);
         try
         {
             var carrier = registry.Detect(source) ?? throw new LabelingException(ProblemCodes.FormatUnknown, $"{input}: not a format Qinglang can label (detected by content, not by name)");
@@ -40,8 +41,10 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
 
             if (inPlace && carrier is IInPlaceLabelCarrier editor)
             {
-                // The edit needs the file to itself, so our read handle goes first.
+                // The edit needs the file to itself, so our read handles go first.
                 source.Dispose();
+                original?.Dispose();
+                original = null;
                 using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
                 var edited = moovToEnd && editor is Mp4Carrier mp4 ? mp4.TryWriteInPlace(file, label, moovToEnd) : editor.TryWriteInPlace(file, label);
                 if (edited)
@@ -52,18 +55,25 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
                 }
 
                 file.Dispose();
-                source = FileSource.OpenRead(input);
+                source = FileSource.OpenRead(input, out original);
             }
 
             var destination = output ?? input;
             if (source is MemoryStream)
             {
                 // Small files are built and checked in memory, then written with one call.
-                var built = new MemoryStream((int)source.Length + BuiltSlack);
-                source.Position = 0;
-                carrier.Write(source, built, label);
-                Confirm(carrier, built, label);
-                AtomicFile.Write(destination, built.GetBuffer().AsSpan(0, (int)built.Length), permissionsFrom: input, durable);
+                var built = BuildBuffer.Rent((int)source.Length + BuiltSlack);
+                try
+                {
+                    source.Position = 0;
+                    carrier.Write(source, built, label);
+                    Confirm(carrier, built, label);
+                    AtomicFile.Write(destination, built.GetBuffer().AsSpan(0, (int)built.Length), permissionsFrom: input, durable);
+                }
+                finally
+                {
+                    BuildBuffer.Return(built);
+                }
             }
             else
             {
@@ -81,6 +91,7 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
         finally
         {
             source.Dispose();
+            original?.Dispose();
         }
     }
 
@@ -97,8 +108,7 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
             throw new InvalidOperationException($"{carrier.Format} writer left {scan.Sites.Count} label sites instead of one");
         }
 
-        var readBack = LabelJson.Parse(scan.Sites[0].Value).Label;
-        if (readBack is null || LabelJson.Serialize(readBack) != LabelJson.Serialize(label))
+        if (ConfirmedJson.ReadBack(scan.Sites[0].Value) != ConfirmedJson.Canonical(label))
         {
             throw new InvalidOperationException($"{carrier.Format} writer stored a label that reads back differently");
         }

@@ -35,19 +35,31 @@ public static partial class XmpLabel
             return sites; // Fast path: most packets have no label; skip the XML parse.
         }
 
+        if (XmpSiteMemo.TryGet(text, location, findings, out var remembered))
+        {
+            return remembered;
+        }
+
+        var found = new List<Finding>();
         try
         {
             using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), ReaderSettings);
-            ScanSites(reader, location, sites, findings);
+            ScanSites(reader, location, sites, found);
         }
         catch (XmlException ex)
         {
-            findings.Add(Finding.Warning(ProblemCodes.XmpMalformed, $"XMP packet is not well-formed XML ({ex.Message}); scanned as text", location));
+            found.Add(Finding.Warning(ProblemCodes.XmpMalformed, $"XMP packet is not well-formed XML ({ex.Message}); scanned as text", location));
             sites.Clear();
             foreach (Match match in LooseElement().Matches(text))
             {
                 sites.Add(new LabelSite("xmp", $"{location} (malformed XMP)", System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
             }
+        }
+
+        XmpSiteMemo.Remember(text, location, sites, found);
+        foreach (var finding in found)
+        {
+            findings.Add(finding);
         }
 
         return sites;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Qinglang.Core;
@@ -87,28 +88,35 @@ public sealed class PngCarrier : ILabelCarrier
         // Pass 2: copy every chunk except label sites, with the XMP chunk right after IHDR; verify every CRC.
         input.Position = 0;
         output.Write(Signature);
-        var crcBuffer = new byte[1 << 16];
-        foreach (var chunk in Chunks(input))
+        var crcBuffer = ArrayPool<byte>.Shared.Rent(1 << 16); // pooled: a batch labels thousands of files
+        try
         {
-            input.Position = chunk.Offset;
-            if (IsText(chunk.Type) && IsLabelSite(input, chunk))
+            foreach (var chunk in Chunks(input))
             {
-                continue;
-            }
+                input.Position = chunk.Offset;
+                if (IsText(chunk.Type) && IsLabelSite(input, chunk))
+                {
+                    continue;
+                }
 
-            input.Position = chunk.Offset;
-            CopyChunkVerified(input, output, chunk, crcBuffer);
-            if (chunk.End == insertAfter)
-            {
-                PngChunk.Write(output, "iTXt", newChunk);
-            }
+                input.Position = chunk.Offset;
+                CopyChunkVerified(input, output, chunk, crcBuffer);
+                if (chunk.End == insertAfter)
+                {
+                    PngChunk.Write(output, "iTXt", newChunk);
+                }
 
-            if (chunk.Type == "IEND")
-            {
-                input.Position = chunk.End;
-                input.CopyRest(output); // bytes after IEND are not ours to drop
-                break;
+                if (chunk.Type == "IEND")
+                {
+                    input.Position = chunk.End;
+                    input.CopyRest(output); // bytes after IEND are not ours to drop
+                    break;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(crcBuffer);
         }
     }
 
