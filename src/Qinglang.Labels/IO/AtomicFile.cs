@@ -40,6 +40,11 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(destination);
         var mode = ModeFor(full, permissionsFrom);
+        if (!durable && WriteUnnamed(full, content, mode))
+        {
+            return;
+        }
+
         var (temp, stream) = CreateTemp(full, mode, bufferSize: 0);
         try
         {
@@ -53,7 +58,7 @@ public static class AtomicFile
                 }
                 else
                 {
-                    StartWriteback(stream);
+                    StartWriteback(stream.SafeFileHandle);
                 }
             }
 
@@ -62,6 +67,54 @@ public static class AtomicFile
         catch
         {
             TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The span write through an unnamed file (see <see cref="UnnamedFile"/>): written, its writeback started, then
+    /// linked under a fresh temporary name and renamed over the destination. False where unnamed files are not
+    /// available; nothing is then left behind and the caller takes the named path.
+    /// </summary>
+    private static bool WriteUnnamed(string destination, ReadOnlySpan<byte> content, UnixFileMode? mode)
+    {
+        var folder = Path.GetDirectoryName(destination) ?? ".";
+        string? temp = null;
+        try
+        {
+            using (var unnamed = UnnamedFile.TryCreate(folder, mode))
+            {
+                if (unnamed is null)
+                {
+                    return false;
+                }
+
+                RandomAccess.Write(unnamed, content, 0);
+                StartWriteback(unnamed);
+                for (var attempt = 0; temp is null; attempt++)
+                {
+                    var name = TempName(destination);
+                    if (UnnamedFile.TryLink(unnamed, name))
+                    {
+                        temp = name;
+                    }
+                    else if (attempt >= 8)
+                    {
+                        throw new IOException($"{destination}: no free temporary name next to it");
+                    }
+                }
+            }
+
+            Replace(temp, destination, content.Length >= ExchangeThreshold);
+            return true;
+        }
+        catch
+        {
+            if (temp is not null)
+            {
+                TryDelete(temp);
+            }
+
             throw;
         }
     }
@@ -92,11 +145,9 @@ public static class AtomicFile
     /// </summary>
     private static (string Path, FileStream Stream) CreateTemp(string destination, UnixFileMode? mode, int bufferSize, bool writeBackEarly = false)
     {
-        var folder = Path.GetDirectoryName(destination) ?? ".";
-        var name = Path.GetFileName(destination);
         for (var attempt = 0; ; attempt++)
         {
-            var temp = Path.Combine(folder, $".{name}.{ProcessId:x}-{Interlocked.Increment(ref _counter):x}.qinglang.tmp");
+            var temp = TempName(destination);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = bufferSize };
             if (mode is { } m && !OperatingSystem.IsWindows())
             {
@@ -131,6 +182,10 @@ public static class AtomicFile
             return (temp, stream);
         }
     }
+
+    /// <summary>A temporary name next to <paramref name="destination"/>: hidden, this process's id and a counter.</summary>
+    private static string TempName(string destination) =>
+        Path.Combine(Path.GetDirectoryName(destination) ?? ".", $".{Path.GetFileName(destination)}.{ProcessId:x}-{Interlocked.Increment(ref _counter):x}.qinglang.tmp");
 
     private static long _counter;
 
@@ -170,7 +225,7 @@ public static class AtomicFile
     /// when a rename replaces a file (auto_da_alloc), but there it runs under the folder's lock, so every other create
     /// and rename in the folder waits for it; started here, it overlaps with them. Elsewhere a no-op.
     /// </summary>
-    private static void StartWriteback(FileStream stream)
+    private static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -180,8 +235,8 @@ public static class AtomicFile
         var added = false;
         try
         {
-            stream.SafeFileHandle.DangerousAddRef(ref added);
-            _ = sync_file_range((int)stream.SafeFileHandle.DangerousGetHandle(), 0, 0, SyncFileRangeWrite); // advisory: a refusal changes nothing
+            handle.DangerousAddRef(ref added);
+            _ = sync_file_range((int)handle.DangerousGetHandle(), 0, 0, SyncFileRangeWrite); // advisory: a refusal changes nothing
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -191,7 +246,7 @@ public static class AtomicFile
         {
             if (added)
             {
-                stream.SafeFileHandle.DangerousRelease();
+                handle.DangerousRelease();
             }
         }
     }

@@ -44,6 +44,18 @@ public sealed class AtomicReplaceTests : IDisposable
     }
 
     [Fact]
+    public void AReplaceTheKernelRefusesLeavesNoTemporaryFile()
+    {
+        var target = Directory.CreateDirectory(_folder.File("t.bin")).FullName; // a folder cannot be replaced by a file
+        File.WriteAllBytes(Path.Combine(target, "inside"), [1]);
+
+        Assert.ThrowsAny<IOException>(() => AtomicFile.Write(target, new byte[] { 1, 2, 3 }));
+
+        Assert.Equal(["t.bin"], Directory.EnumerateFileSystemEntries(_folder.Path).Select(Path.GetFileName));
+        Assert.Equal(new byte[] { 1 }, File.ReadAllBytes(Path.Combine(target, "inside")));
+    }
+
+    [Fact]
     public void AFailedWriteLeavesTheOldFileAndNoTemporaryFile()
     {
         var target = _folder.File("keep.bin");
