@@ -105,7 +105,7 @@ public static class AtomicFile
                 }
             }
 
-            Replace(temp, destination, content.Length >= ExchangeThreshold);
+            Replace(temp, destination);
             return true;
         }
         catch
