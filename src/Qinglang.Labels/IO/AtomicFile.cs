@@ -58,7 +58,7 @@ public static class AtomicFile
                 }
                 else
                 {
-                    StartWriteback(stream.SafeFileHandle);
+                    Writeback.Start(stream.SafeFileHandle);
                 }
             }
 
@@ -90,7 +90,7 @@ public static class AtomicFile
                 }
 
                 RandomAccess.Write(unnamed, content, 0);
-                StartWriteback(unnamed);
+                Writeback.Start(unnamed);
                 for (var attempt = 0; temp is null; attempt++)
                 {
                     var name = TempName(destination);
@@ -219,42 +219,6 @@ public static class AtomicFile
         // Elsewhere, or when the kernel refused: File.Move renames too, and turns a failure into the right exception.
         File.Move(temp, destination, overwrite: true);
     }
-
-    /// <summary>
-    /// Starts writing the new file's data to disk without waiting for it (Linux sync_file_range). ext4 does the same
-    /// when a rename replaces a file (auto_da_alloc), but there it runs under the folder's lock, so every other create
-    /// and rename in the folder waits for it; started here, it overlaps with them. Elsewhere a no-op.
-    /// </summary>
-    private static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            _ = sync_file_range((int)handle.DangerousGetHandle(), 0, 0, SyncFileRangeWrite); // advisory: a refusal changes nothing
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // A C library without it: the rename starts the writeback as before.
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-    }
-
-    private const uint SyncFileRangeWrite = 2;
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern int sync_file_range(int fd, long offset, long count, uint flags);
 
     private const int AtCurrentDirectory = -100;
 

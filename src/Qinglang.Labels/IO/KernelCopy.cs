@@ -33,7 +33,6 @@ internal static class KernelCopy
     private const long MaxChunk = int.MaxValue & ~(RoundSize - 1L);
 
     private const int FadviseSequential = 2;
-    private const uint SyncFileRangeWrite = 2;
 
     /// <summary>Copies up to <paramref name="count"/> bytes from each stream's position; returns how many it copied.</summary>
     public static long TryCopy(Stream source, Stream destination, long count)
@@ -77,7 +76,7 @@ internal static class KernelCopy
                 copied += n;
                 if (writeBack)
                 {
-                    _ = sync_file_range(fdOut, start, n, SyncFileRangeWrite); // starts the write-out, does not wait for it
+                    Writeback.Start(output.SafeFileHandle, start, n); // starts the write-out, does not wait for it
                 }
             }
         }
@@ -118,7 +117,4 @@ internal static class KernelCopy
 
     [DllImport("libc", SetLastError = true)]
     private static extern int posix_fadvise(int fd, long offset, long len, int advice);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int sync_file_range(int fd, long offset, long nbytes, uint flags);
 }

@@ -99,6 +99,17 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
     private const int BuiltSlack = 8 << 10;
 
     /// <summary>Reads back what was written: exactly one site, holding this label. Anything else is a bug, not a file.</summary>
+    /// <summary>
+    /// The read-back check's two JSON steps, remembered per thread: a batch writing one label parses and serializes it
+    /// once (both are pure functions, so every file is still checked in full).
+    /// </summary>
+    private static readonly RecentResults<string, string?> ReadBacks = new(1);
+
+    private static readonly RecentResults<AigcLabel, string> Canonical = new(1);
+
+    /// <summary>The canonical JSON of the label a stored value parses to, or null when it is not a label.</summary>
+    private static string? ReadBack(string value) => LabelJson.Parse(value).Label is { } label ? LabelJson.Serialize(label) : null;
+
     private static void Confirm(ILabelCarrier carrier, Stream written, AigcLabel label)
     {
         written.Position = 0;
@@ -108,7 +119,7 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
             throw new InvalidOperationException($"{carrier.Format} writer left {scan.Sites.Count} label sites instead of one");
         }
 
-        if (ConfirmedJson.ReadBack(scan.Sites[0].Value) != ConfirmedJson.Canonical(label))
+        if (ReadBacks.GetOrAdd(scan.Sites[0].Value, ReadBack) != Canonical.GetOrAdd(label, static l => LabelJson.Serialize(l)))
         {
             throw new InvalidOperationException($"{carrier.Format} writer stored a label that reads back differently");
         }

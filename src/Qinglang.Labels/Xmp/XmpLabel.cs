@@ -6,6 +6,8 @@ using Qinglang.Core;
 using Qinglang.Labels.Carriers;
 using Qinglang.Labels.Model;
 
+using Qinglang.Labels.IO;
+
 namespace Qinglang.Labels.Xmp;
 
 /// <summary>
@@ -29,17 +31,30 @@ public static partial class XmpLabel
 
     public static IReadOnlyList<LabelSite> ReadSites(string text, string location, ICollection<Finding> findings)
     {
-        var sites = new List<LabelSite>();
         if (!text.Contains("AIGC", StringComparison.Ordinal))
         {
-            return sites; // Fast path: most packets have no label; skip the XML parse.
+            return []; // Fast path: most packets have no label; skip the XML parse.
         }
 
-        if (XmpSiteMemo.TryGet(text, location, findings, out var remembered))
+        // The packet a batch writes is read back once per file: parsed once, remembered (small packets only).
+        var (sites, found) = text.Length <= MaxRememberedLength ? RecentPackets.GetOrAdd((text, location), Parse) : Parse((text, location));
+        foreach (var finding in found)
         {
-            return remembered;
+            findings.Add(finding);
         }
 
+        return [.. sites];
+    }
+
+    /// <summary>Packets longer than this are parsed every time: the remembered ones stay a few hundred kilobytes per thread.</summary>
+    private const int MaxRememberedLength = 64 << 10;
+
+    private static readonly RecentResults<(string Text, string Location), (LabelSite[] Sites, Finding[] Findings)> RecentPackets = new(4);
+
+    private static (LabelSite[] Sites, Finding[] Findings) Parse((string Text, string Location) packet)
+    {
+        var (text, location) = packet;
+        var sites = new List<LabelSite>();
         var found = new List<Finding>();
         try
         {
@@ -56,13 +71,7 @@ public static partial class XmpLabel
             }
         }
 
-        XmpSiteMemo.Remember(text, location, sites, found);
-        foreach (var finding in found)
-        {
-            findings.Add(finding);
-        }
-
-        return sites;
+        return ([.. sites], [.. found]);
     }
 
     /// <summary>A streaming pass over the packet: no tree is built, so inspecting many files stays cheap.</summary>
