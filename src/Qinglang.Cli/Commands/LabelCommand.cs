@@ -2,6 +2,7 @@ using System.CommandLine;
 using Qinglang.Cli.Console;
 using Qinglang.Labels;
 using Qinglang.Labels.Carriers;
+using Qinglang.Labels.IO;
 using Qinglang.Labels.Signing;
 using Qinglang.Labels.Writing;
 
@@ -84,7 +85,7 @@ internal static class LabelCommand
 
                 Interlocked.Increment(ref counts[(int)LabelOne(writer, file, target, request, quietSkip: true)]);
                 progress.Step(file);
-            });
+            }, perWorker: RecycledTemporary.Begin);
         }
 
         var labeled = counts[(int)Outcome.Labeled];

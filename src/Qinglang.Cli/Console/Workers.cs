@@ -19,7 +19,8 @@ internal static class Workers
     /// Runs <paramref name="action"/> on every item. The first exception stops the handing out of items and is
     /// rethrown on the calling thread once every worker has stopped, as Parallel.ForEach would surface it.
     /// </summary>
-    public static void Run<T>(IReadOnlyList<T> items, int threads, Action<T> action)
+    /// <param name="perWorker">A scope each worker thread opens before its first item and disposes after its last.</param>
+    public static void Run<T>(IReadOnlyList<T> items, int threads, Action<T> action, Func<IDisposable>? perWorker = null)
     {
         var next = -1;
         Exception? failure = null;
@@ -27,6 +28,7 @@ internal static class Workers
         {
             try
             {
+                using var scope = perWorker?.Invoke();
                 for (var i = Interlocked.Increment(ref next); i < items.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
                 {
                     action(items[i]);

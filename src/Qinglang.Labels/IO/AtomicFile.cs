@@ -39,6 +39,12 @@ public static class AtomicFile
     public static void Write(string destination, ReadOnlySpan<byte> content, string? permissionsFrom = null, bool durable = false)
     {
         var full = Path.GetFullPath(destination);
+        var ownPermissions = permissionsFrom is null || permissionsFrom == destination || Path.GetFullPath(permissionsFrom) == full;
+        if (ownPermissions && RecycledTemporary.Current is { } recycler && recycler.TryReplace(full, content, durable))
+        {
+            return;
+        }
+
         var mode = ModeFor(full, permissionsFrom);
         if (!durable && WriteUnnamed(full, content, mode))
         {
@@ -205,7 +211,7 @@ public static class AtomicFile
         {
             try
             {
-                if (renameat2(AtCurrentDirectory, temp, AtCurrentDirectory, destination, 0) == 0)
+                if (Libc.renameat2(Libc.AtCurrentDirectory, temp, Libc.AtCurrentDirectory, destination, 0) == 0)
                 {
                     return; // the plain rename, without File.Move's existence checks (two more path lookups per file)
                 }
@@ -219,11 +225,6 @@ public static class AtomicFile
         // Elsewhere, or when the kernel refused: File.Move renames too, and turns a failure into the right exception.
         File.Move(temp, destination, overwrite: true);
     }
-
-    private const int AtCurrentDirectory = -100;
-
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-    private static extern int renameat2(int oldDirectory, [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string newPath, uint flags);
 
     private static void TryDelete(string path)
     {

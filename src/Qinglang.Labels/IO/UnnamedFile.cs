@@ -26,7 +26,7 @@ internal static class UnnamedFile
         int fd;
         try
         {
-            fd = open(folder, flags, mode is { } m ? (uint)m : DefaultMode);
+            fd = Libc.open(folder, flags, mode is { } m ? (uint)m : DefaultMode);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -62,13 +62,13 @@ internal static class UnnamedFile
         try
         {
             handle.DangerousAddRef(ref added);
-            if (linkat(AtCurrentDirectory, $"/proc/self/fd/{handle.DangerousGetHandle()}", AtCurrentDirectory, path, AtSymlinkFollow) == 0)
+            if (Libc.linkat(Libc.AtCurrentDirectory, $"/proc/self/fd/{handle.DangerousGetHandle()}", Libc.AtCurrentDirectory, path, AtSymlinkFollow) == 0)
             {
                 return true;
             }
 
             var errno = Marshal.GetLastPInvokeError();
-            return errno == AlreadyExists ? false : throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(errno)}");
+            return errno == Libc.AlreadyExists ? false : throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
         finally
         {
@@ -91,13 +91,5 @@ internal static class UnnamedFile
     private static readonly Lazy<bool> CanLink = new(() => Directory.Exists("/proc/self/fd"));
 
     private const uint DefaultMode = 0x1B6; // 0666: what a plain create asks for, before the umask
-    private const int AtCurrentDirectory = -100;
     private const int AtSymlinkFollow = 0x400;
-    private const int AlreadyExists = 17; // EEXIST
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mode);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int linkat(int oldDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, int flags);
 }
