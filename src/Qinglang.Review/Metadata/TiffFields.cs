@@ -63,5 +63,28 @@ internal static class TiffFields
                 into.Texts.Add(new MetadataText(name, text, $"{where} IFD0 {name}"));
             }
         }
+
+        ReadUserComment(tiff, where, into);
     }
+
+    /// <summary>
+    /// The Exif IFD's UserComment: where Stable Diffusion WebUI puts its generation parameters in a JPEG or WebP
+    /// (the same text a PNG carries in its <c>parameters</c> chunk).
+    /// </summary>
+    private static void ReadUserComment(ReadOnlySpan<byte> tiff, string where, MetadataBuilder into)
+    {
+        try
+        {
+            if (TiffBlockFields.UserComment(tiff) is { Length: > 0 } comment)
+            {
+                into.Texts.Add(new MetadataText(UserCommentKey, comment, $"{where} ExifIFD UserComment"));
+            }
+        }
+        catch (ContainerFormatException ex)
+        {
+            into.Problems.Add($"{where}: {ex.Message}");
+        }
+    }
+
+    public const string UserCommentKey = "UserComment";
 }

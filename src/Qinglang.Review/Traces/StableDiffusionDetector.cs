@@ -5,7 +5,8 @@ namespace Qinglang.Review.Traces;
 
 /// <summary>
 /// The Stable Diffusion WebUI (AUTOMATIC1111, Forge) generation record: a PNG text chunk <c>parameters</c> holding
-/// the prompt followed by a settings line such as <c>Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: …</c>.
+/// the prompt followed by a settings line such as <c>Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: …</c>; in a JPEG
+/// or WebP the same text is the EXIF UserComment.
 /// </summary>
 public sealed class StableDiffusionDetector : ITraceDetector
 {
@@ -13,7 +14,7 @@ public sealed class StableDiffusionDetector : ITraceDetector
 
     public IEnumerable<Evidence> Detect(MediaMetadata metadata)
     {
-        foreach (var text in metadata.Named("parameters"))
+        foreach (var text in metadata.Named("parameters").Concat(metadata.Named(TiffFields.UserCommentKey)))
         {
             var settings = SettingKeys.Where(k => text.Value.Contains(k, StringComparison.Ordinal)).ToList();
             if (settings.Count >= 2)

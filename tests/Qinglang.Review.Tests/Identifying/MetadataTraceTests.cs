@@ -48,6 +48,31 @@ public sealed class MetadataTraceTests : IDisposable
         Assert.Contains("tEXt", trace.Where);
     }
 
+    [Theory]
+    [InlineData("一只猫在沙发上, photorealistic", "UNICODE")] // exiftool, like the WebUI, stores non-ASCII text as UTF-16
+    [InlineData("a cat on a sofa, photorealistic", "ASCII")]
+    public void StableDiffusionWebUiParametersInAJpegUserCommentAreATrace(string prompt, string code)
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", $"-ExifIFD:UserComment={prompt} Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1234, Model hash: 6ce0161689", jpeg).EnsureSuccess("exiftool");
+        var prefix = System.Text.Encoding.ASCII.GetBytes(code.PadRight(8, '\0'));
+        Assert.True(File.ReadAllBytes(jpeg).AsSpan().IndexOf(prefix) >= 0, $"exiftool stored the comment with the {code} character code");
+
+        var trace = Identify.Trace(Identify.Run(jpeg), EvidenceKinds.StableDiffusion);
+        Assert.Contains("UserComment", trace.Where);
+        Assert.Contains("Seed:", trace.Detail);
+        Assert.Contains(prompt[..3], trace.Detail);
+    }
+
+    [Fact]
+    public void AnOrdinaryUserCommentIsNotATrace()
+    {
+        var jpeg = Media.Jpeg(_folder);
+        Tool.Run("exiftool", "-overwrite_original", "-ExifIFD:UserComment=Holiday in Hangzhou, Steps: along the lake", jpeg).EnsureSuccess("exiftool");
+
+        Assert.DoesNotContain(Identify.Run(jpeg).Evidence, e => e.Kind == EvidenceKinds.StableDiffusion);
+    }
+
     [Fact]
     public void PromptWordParametersWithoutSettingsIsNotATrace()
     {

@@ -95,10 +95,18 @@ internal static class ExifUserComment
             return Encoding.Unicode.GetString(text[2..]);
         }
 
-        // Writers disagree on the byte order; ASCII-range text shows it (a zero high byte comes first in big-endian).
-        if (text.Length >= 2 && (text[0] == 0) != (text[1] == 0))
+        // Writers disagree on the byte order; ASCII-range characters show it (their zero high byte comes first in
+        // big-endian). Counted over the whole text, since one CJK character can have a zero low byte (U+4E00 一).
+        int zeroFirst = 0, zeroSecond = 0;
+        for (var i = 0; i + 1 < text.Length; i += 2)
         {
-            bigEndian = text[0] == 0;
+            zeroFirst += text[i] == 0 && text[i + 1] != 0 ? 1 : 0;
+            zeroSecond += text[i + 1] == 0 && text[i] != 0 ? 1 : 0;
+        }
+
+        if (zeroFirst != zeroSecond)
+        {
+            bigEndian = zeroFirst > zeroSecond;
         }
 
         return (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(text);

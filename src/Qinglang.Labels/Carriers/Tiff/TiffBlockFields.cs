@@ -55,4 +55,11 @@ public static class TiffBlockFields
 
         return fields;
     }
+
+    /// <summary>
+    /// The decoded EXIF UserComment (tag 0x9286 in the Exif IFD) of an EXIF block, or null when it has none. Throws
+    /// <see cref="ContainerFormatException"/> when the block's structure points outside itself.
+    /// </summary>
+    public static string? UserComment(ReadOnlySpan<byte> tiff) =>
+        Jpeg.ExifUserComment.Locate(tiff) is { } at ? Jpeg.ExifUserComment.Decode(tiff.Slice(at.Offset, at.Length), at.BigEndian) : null;
 }
