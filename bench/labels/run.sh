@@ -83,8 +83,8 @@ size_mb=$(( $(stat -c %s "$work/first-src.mp4") / 1024 / 1024 ))
 sync
 echo "### (b) label one ${size_mb} MB MP4"
 echo "cp baseline: the same bytes copied the same way (onto the existing file for in-place rows, to a new file for -o rows)."
-echo "In place, cp truncates and overwrites the file (not atomic); qinglang writes a temporary file and renames it over the"
-echo "original (atomic). ffmpeg always writes a new file. Each time is the best of 3 (2 for ffmpeg), with nothing left to write back (sync) before each run."
+echo "In place, cp truncates and overwrites the file (not atomic); qinglang either edits it in place crash-safely or (rewrites)"
+echo "writes a temporary file and renames it over the original (atomic). ffmpeg always writes a new file. Each time is the best of 3 (2 for ffmpeg), with nothing left to write back (sync) before each run."
 echo "Moov first in place, the default moves only the first chunks of media (about twice the moov) to a new mdat at the end;"
 echo "\`--rewrite-media\` rewrites the whole file; \`--moov-to-end\` moves the moov after the media (fast start lost)."
 echo
