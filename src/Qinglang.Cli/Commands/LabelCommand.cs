@@ -28,10 +28,22 @@ internal static class LabelCommand
             Description = "MP4/MOV in place: when the moov is ahead of the media, move it to the end instead of rewriting the file (near-instant on large files; the file loses fast start for streaming)",
         };
 
+        var rewriteMedia = new Option<bool>("--rewrite-media")
+        {
+            Description = "MP4/MOV in place: when the moov is ahead of the media and must grow, rewrite the whole file instead of moving only the first chunks of media to the end (the default)",
+        };
+
         var command = new Command("label", "Write the implicit label (隐式标识) into files; every earlier label site is replaced.")
         {
-            input, output, producer, produceId, label, propagator, propagateId, signKey, durable, moovToEnd,
+            input, output, producer, produceId, label, propagator, propagateId, signKey, durable, moovToEnd, rewriteMedia,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(moovToEnd) && result.GetValue(rewriteMedia))
+            {
+                result.AddError("--moov-to-end and --rewrite-media are alternatives: choose one");
+            }
+        });
         command.SetAction(parse =>
         {
             if (!KeyFiles.TryLoadSigning(parse, signKey, out var key))
@@ -48,7 +60,7 @@ internal static class LabelCommand
                 PropagateID = parse.GetValue(propagateId),
                 SigningKey = key,
             };
-            return Run(parse.GetValue(input)!, parse.GetValue(output), request, new LabelWriter(CarrierRegistry.Default, parse.GetValue(durable), parse.GetValue(moovToEnd)));
+            return Run(parse.GetValue(input)!, parse.GetValue(output), request, new LabelWriter(CarrierRegistry.Default, parse.GetValue(durable), parse.GetValue(moovToEnd), parse.GetValue(rewriteMedia)));
         });
         return command;
     }

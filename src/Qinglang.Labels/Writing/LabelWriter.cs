@@ -15,8 +15,15 @@ namespace Qinglang.Labels.Writing;
 /// In place, an MP4/MOV whose moov precedes the media may have its moov moved to the end of the file instead of
 /// being rewritten whole: near-constant time, but the file loses fast start (see docs/labels.md).
 /// </param>
-public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, bool moovToEnd = false)
+/// <param name="rewriteMedia">
+/// In place, an MP4/MOV whose moov precedes the media and must grow is rewritten whole (every media byte moves back)
+/// instead of having its first chunks of media moved to the end of the file, the default. <paramref name="moovToEnd"/> wins.
+/// </param>
+public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, bool moovToEnd = false, bool rewriteMedia = false)
 {
+    private readonly MoovFirstInPlace _moovFirst =
+        moovToEnd ? MoovFirstInPlace.MoveMoovToEnd : rewriteMedia ? MoovFirstInPlace.RewriteMedia : MoovFirstInPlace.RelocateHead;
+
     public LabelWriteResult Write(string input, string? output, LabelRequest request) =>
         Write(input, output, existing => LabelMerger.Merge(existing, request));
 
@@ -46,7 +53,7 @@ public sealed class LabelWriter(CarrierRegistry registry, bool durable = false, 
                 original?.Dispose();
                 original = null;
                 using var file = new FileStream(input, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                var edited = moovToEnd && editor is Mp4Carrier mp4 ? mp4.TryWriteInPlace(file, label, moovToEnd) : editor.TryWriteInPlace(file, label);
+                var edited = editor is Mp4Carrier mp4 ? mp4.TryWriteInPlace(file, label, _moovFirst) : editor.TryWriteInPlace(file, label);
                 if (edited)
                 {
                     file.Flush(flushToDisk: durable);

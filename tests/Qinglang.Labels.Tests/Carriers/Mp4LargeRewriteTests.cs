@@ -13,6 +13,9 @@ public sealed class Mp4LargeRewriteTests : IDisposable
 {
     private static readonly LabelRequest Producer = new() { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "big-1" };
 
+    /// <summary>In place, the whole file is rewritten rather than only the head of its media moved (the default).</summary>
+    private static readonly LabelWriter RewriteMedia = new(Qinglang.Labels.Carriers.CarrierRegistry.Default, rewriteMedia: true);
+
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -57,7 +60,7 @@ public sealed class Mp4LargeRewriteTests : IDisposable
         var decoded = Independent.DecodedStreamHashes(mp4);
         var mdat = Mp4Inspect.MdatOffset(mp4);
 
-        Assert.False(Conformance.Writer.Write(mp4, null, Producer).InPlace);
+        Assert.False(RewriteMedia.Write(mp4, null, Producer).InPlace);
         var labeledMdat = Mp4Inspect.MdatOffset(mp4);
         Assert.True((labeledMdat - mdat) % KernelCopy.BlockSize == 0);
         Assert.Equal(mode, File.GetUnixFileMode(mp4));
@@ -65,7 +68,7 @@ public sealed class Mp4LargeRewriteTests : IDisposable
         AssertLabeled(mp4, "big-1", decoded);
 
         // The platform's fields grow the moov a little: the padding free box absorbs it, so no media byte moves.
-        Conformance.Writer.Write(mp4, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-7" });
+        RewriteMedia.Write(mp4, null, new LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "p-7" });
         Assert.Equal(labeledMdat, Mp4Inspect.MdatOffset(mp4));
         Assert.Empty(_folder.Leftovers("inplace.mp4"));
         Assert.Equal("p-7", Conformance.Inspector.Inspect(mp4).Label!.PropagateID);
@@ -83,7 +86,7 @@ public sealed class Mp4LargeRewriteTests : IDisposable
         // process does about it — dies of SIGXFSZ, or fails the write.
         var limit = new FileInfo(mp4).Length / 2 / 1024;
         var cli = Path.Combine(AppContext.BaseDirectory, "qinglang.dll");
-        var result = Tool.Run("bash", "-c", $"ulimit -f {limit}; exec dotnet \"$0\" label \"$1\" --producer {Conformance.Producer} --produce-id big-1", cli, mp4);
+        var result = Tool.Run("bash", "-c", $"ulimit -f {limit}; exec dotnet \"$0\" label \"$1\" --rewrite-media --producer {Conformance.Producer} --produce-id big-1", cli, mp4);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(before, Conformance.Sha256(mp4));

@@ -24,6 +24,10 @@ internal static class BoxTypes
     public static readonly uint Stco = BoxHeader.Code4("stco");
     public static readonly uint Co64 = BoxHeader.Code4("co64");
     public static readonly uint Saio = BoxHeader.Code4("saio");
+    public static readonly uint Stsc = BoxHeader.Code4("stsc");
+    public static readonly uint Stsz = BoxHeader.Code4("stsz");
+    public static readonly uint Stz2 = BoxHeader.Code4("stz2");
+    public static readonly uint Iloc = BoxHeader.Code4("iloc");
     public static readonly uint Traf = BoxHeader.Code4("traf");
     public static readonly uint Tfhd = BoxHeader.Code4("tfhd");
     public static readonly uint Tfra = BoxHeader.Code4("tfra");

@@ -26,21 +26,21 @@ internal sealed class ChunkOffsetTables
     public static ChunkOffsetTables Collect(Mp4Box moov)
     {
         var result = new ChunkOffsetTables();
-        foreach (var minf in moov.ChildrenOf(BoxTypes.Trak).SelectMany(t => t.ChildrenOf(BoxTypes.Mdia)).SelectMany(m => m.ChildrenOf(BoxTypes.Minf)))
+        foreach (var stbl in SampleTablesInThisFile(moov))
         {
-            if (!DataInThisFile(minf))
-            {
-                continue; // a reference movie's track: its offsets point into another file, which does not move
-            }
-
-            foreach (var stbl in minf.ChildrenOf(BoxTypes.Stbl))
-            {
-                CollectFrom(stbl, result);
-            }
+            CollectFrom(stbl, result);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The sample tables (stbl) of every track whose media lies in this file. A reference movie's track is left out:
+    /// its offsets point into another file, which does not move.
+    /// </summary>
+    public static IEnumerable<Mp4Box> SampleTablesInThisFile(Mp4Box moov) =>
+        moov.ChildrenOf(BoxTypes.Trak).SelectMany(t => t.ChildrenOf(BoxTypes.Mdia)).SelectMany(m => m.ChildrenOf(BoxTypes.Minf))
+            .Where(DataInThisFile).SelectMany(minf => minf.ChildrenOf(BoxTypes.Stbl));
 
     private static void CollectFrom(Mp4Box stbl, ChunkOffsetTables result)
     {

@@ -47,11 +47,12 @@ public sealed class Mp4Carrier : IInPlaceLabelCarrier
         Mp4InPlaceEditor.TryWrite(file, LabelJson.Serialize(label));
 
     /// <summary>
-    /// As <see cref="TryWriteInPlace(FileStream, AigcLabel)"/>, and when the moov sits ahead of the media, moves it to
-    /// the end of the file rather than refusing: near-constant time, but the file loses fast start.
+    /// As <see cref="TryWriteInPlace(FileStream, AigcLabel)"/> (which relocates the head of the media when the moov
+    /// sits ahead of it and must grow), with the choice of what to do then instead: move the moov to the end, or refuse
+    /// so that the caller rewrites the file.
     /// </summary>
-    public bool TryWriteInPlace(FileStream file, AigcLabel label, bool moovToEnd) =>
-        Mp4InPlaceEditor.TryWrite(file, LabelJson.Serialize(label), moovToEnd);
+    public bool TryWriteInPlace(FileStream file, AigcLabel label, MoovFirstInPlace moovFirst) =>
+        Mp4InPlaceEditor.TryWrite(file, LabelJson.Serialize(label), moovFirst);
 
     private static void ReadXmpUuid(Stream input, BoxHeader box, List<LabelSite> sites, List<Finding> findings)
     {

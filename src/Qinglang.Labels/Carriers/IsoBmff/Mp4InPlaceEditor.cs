@@ -5,21 +5,19 @@ using Qinglang.Labels.Xmp;
 namespace Qinglang.Labels.Carriers.IsoBmff;
 
 /// <summary>
-/// Labels a file where it lies, without moving any media byte. The new moov is first written where no reader looks
-/// (inside a free box, or after the end of the file), flushed, and then a single header write — the commit — makes
-/// it the movie's moov and turns the old one into free space. Interrupted before that write, the file is unchanged
-/// for every reader; after it, it is labeled. Offsets never move, so no chunk table changes.
+/// Labels a file where it lies. The new moov is first written where no reader looks (inside a free box, or after the
+/// end of the file), flushed, and then a single header write — the commit — makes it the movie's moov and turns the
+/// old one into free space. Interrupted before that write, the file is unchanged for every reader; after it, it is
+/// labeled. No media byte moves, except in a head relocation (<see cref="Mp4HeadRelocation"/>), which moves the first
+/// few chunks of a moov-first file to its end the same crash-safe way.
 /// Overwriting the old moov itself (even when the new one would fit) is deliberately not done: a crash halfway
 /// would leave neither moov readable, so such files go through the copying writer instead.
 /// </summary>
 internal static class Mp4InPlaceEditor
 {
-    /// <param name="moovToEnd">
-    /// May a moov that sits ahead of the media move to the end of the file? Labeling then costs a few writes instead
-    /// of a rewrite of every media byte, but the file loses "fast start" (a player streaming it over HTTP must fetch the
-    /// end before it can begin), so it is the caller's choice.
-    /// </param>
-    public static bool TryWrite(FileStream file, string json, bool moovToEnd = false)
+    /// <param name="moovFirst">What to do when a moov ahead of the media has no free space to grow into.</param>
+    /// <param name="proceed">Tests only: stops a head relocation after a step, as a crash would (see <see cref="Mp4HeadRelocation.Run"/>).</param>
+    public static bool TryWrite(FileStream file, string json, MoovFirstInPlace moovFirst = MoovFirstInPlace.RelocateHead, Func<HeadRelocationStep, bool>? proceed = null)
     {
         var top = TopLevelBoxes.Read(file);
         var index = top.MoovIndex;
@@ -45,7 +43,20 @@ internal static class Mp4InPlaceEditor
         var after = index + 1 < top.Boxes.Count ? top.Boxes[index + 1] : (BoxHeader?)null;
         return IntoFreeBefore(file, before, old, bytes)
             || IntoFreeAfter(file, after, old, bytes)
-            || Append(file, top, index, old, bytes, moovToEnd);
+            || Append(file, top, index, old, bytes, moovFirst == MoovFirstInPlace.MoveMoovToEnd)
+            || (moovFirst == MoovFirstInPlace.RelocateHead && RelocateHead(file, top, old, moov, proceed));
+    }
+
+    /// <summary>A moov ahead of the media, growing: the media it would overwrite moves to the end (see <see cref="HeadRelocationPlan"/>).</summary>
+    private static bool RelocateHead(FileStream file, TopLevelBoxes top, BoxHeader old, Mp4Box moov, Func<HeadRelocationStep, bool>? proceed)
+    {
+        if (HeadRelocationPlan.Make(top, old, moov) is not { } plan)
+        {
+            return false;
+        }
+
+        Mp4HeadRelocation.Run(file, plan, proceed);
+        return true;
     }
 
     /// <summary>
@@ -153,7 +164,7 @@ internal static class Mp4InPlaceEditor
         return !fragmented && !top.Boxes[^1].SizeToEnd;
     }
 
-    private static void TryTruncate(FileStream file, long length)
+    internal static void TryTruncate(FileStream file, long length)
     {
         try
         {
@@ -165,7 +176,7 @@ internal static class Mp4InPlaceEditor
         }
     }
 
-    private static bool IsPlainFree(BoxHeader box) => BoxTypes.IsFree(box.Code) && box is { LargeSize: false, SizeToEnd: false };
+    internal static bool IsPlainFree(BoxHeader box) => BoxTypes.IsFree(box.Code) && box is { LargeSize: false, SizeToEnd: false };
 
     private static bool HasLabelOutsideMoov(FileStream file, TopLevelBoxes top)
     {
@@ -181,14 +192,14 @@ internal static class Mp4InPlaceEditor
         return false;
     }
 
-    private static void WriteAt(FileStream file, long offset, ReadOnlySpan<byte> bytes)
+    internal static void WriteAt(FileStream file, long offset, ReadOnlySpan<byte> bytes)
     {
         file.Position = offset;
         file.Write(bytes);
     }
 
     /// <summary>Makes everything written so far durable, then performs the one small write that switches moovs.</summary>
-    private static void Commit(FileStream file, long offset, ReadOnlySpan<byte> header)
+    internal static void Commit(FileStream file, long offset, ReadOnlySpan<byte> header)
     {
         file.Flush(flushToDisk: true);
         WriteAt(file, offset, header);
