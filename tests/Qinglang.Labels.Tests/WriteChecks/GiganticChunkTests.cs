@@ -98,4 +98,22 @@ public sealed class GiganticChunkTests : IDisposable
         Assert.Single(after.Sites);
         Assert.True(new FileInfo(output).Length < 1 << 20, "the oversized label chunk was dropped with the other old sites");
     }
+
+    [Fact]
+    public void OversizedXmpIsRefusedRatherThanDroppedWithItsOtherProperties()
+    {
+        // An XMP packet too large to merge into: dropping it would lose its other properties, so nothing is written.
+        var xmp = Encoding.Latin1.GetBytes("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:format>image/png</dc:format></rdf:Description></rdf:RDF></x:xmpmeta>");
+        var png = PngWithChunk("xmp.png", "iTXt", 20 << 20, xmp);
+        var before = Conformance.Sha256(png);
+        var output = _folder.File("refused.png");
+
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(png, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "x" }));
+        Assert.Equal(ProblemCodes.Unsupported, ex.Code);
+        Assert.Contains("XMP", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.Throws<LabelingException>(() => Conformance.Writer.Write(png, null, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "x" }));
+        Assert.Equal(before, Conformance.Sha256(png));
+        Assert.Empty(_folder.Leftovers("xmp.png", "xmp.png.src.png"));
+    }
 }
