@@ -1,5 +1,6 @@
 using System.Text;
 using Qinglang.Labels.Carriers;
+using Qinglang.Labels.Model;
 using Qinglang.Labels.Tests.Support;
 using Qinglang.Labels.Writing;
 
@@ -109,5 +110,25 @@ public sealed class GifCarrierTests : IDisposable
 
         Assert.Equal(0x2C, gif[at]);
         return [.. "GIF87a"u8, .. gif[6..headerEnd], .. gif[at..]];
+    }
+
+    [Fact]
+    public void OversizedXmpExtensionIsRefusedRatherThanDroppedWithItsOtherProperties()
+    {
+        var gif = File.ReadAllBytes(MakeGif());
+        var packet = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:format>image/gif</dc:format></rdf:Description></rdf:RDF></x:xmpmeta>";
+        var extension = Labels.Carriers.Gif.GifXmpExtension.Build(Encoding.ASCII.GetBytes(packet + new string(' ', 17 << 20)));
+        var colorTable = (gif[10] & 0x80) != 0 ? 3 << ((gif[10] & 7) + 1) : 0;
+        var at = 13 + colorTable;
+        var path = _folder.File("big-xmp.gif");
+        File.WriteAllBytes(path, [.. gif[..at], .. extension, .. gif[at..]]);
+        Assert.Equal("gif", Conformance.Inspector.Inspect(path).Format);
+        var before = Conformance.Sha256(path);
+
+        var output = _folder.File("refused.gif");
+        var ex = Assert.Throws<LabelingException>(() => Conformance.Writer.Write(path, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "x" }));
+        Assert.Equal(ProblemCodes.Unsupported, ex.Code);
+        Assert.False(File.Exists(output));
+        Assert.Equal(before, Conformance.Sha256(path));
     }
 }

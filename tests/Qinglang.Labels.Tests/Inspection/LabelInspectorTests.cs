@@ -1,5 +1,6 @@
 using Qinglang.Core;
 using Qinglang.Labels.Model;
+using Qinglang.Labels.Signing;
 using Qinglang.Labels.Tests.Support;
 
 namespace Qinglang.Labels.Tests.Inspection;
@@ -85,5 +86,49 @@ public sealed class LabelInspectorTests : IDisposable
         var bytes = File.ReadAllBytes(png);
         File.WriteAllBytes(png, bytes[..(bytes.Length / 2)]);
         Assert.Contains(ProblemCodes.ContainerCorrupt, Codes(png));
+    }
+
+    [Fact]
+    public void BadProviderCodesAreWarnedWithTheRuleTheyBreak()
+    {
+        // A check character that GB 32100 rejects, and a platform that wrote its name instead of a code.
+        var png = PngWith("{\"Label\":\"1\",\"ContentProducer\":\"001191440300708461136X1XGW3\",\"ProduceID\":\"x\",\"ContentPropagator\":\"PlatformA\",\"PropagateID\":\"p\"}");
+        var report = Conformance.Inspector.Inspect(png);
+        var warnings = report.Problems.Where(p => p.Code == ProblemCodes.ProviderCode).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
+        Assert.Contains(warnings, w => w.Message.Contains("ContentProducer", StringComparison.Ordinal) && w.Message.Contains("check character", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Message.Contains("ContentPropagator", StringComparison.Ordinal) && w.Message.Contains("27", StringComparison.Ordinal));
+        Assert.True(report.IsValid, Conformance.Describe(report)); // Annex E allows a name; the code rule is a warning
+
+        Assert.DoesNotContain(ProblemCodes.ProviderCode, Codes(PngWith(Conformance.OldLabel)));
+    }
+
+    [Fact]
+    public void ASignatureCheckedAgainstNoTrustedKeyIsReportedAsUnchecked()
+    {
+        var png = PngWith(null);
+        Conformance.Writer.Write(png, null, new Labels.Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "s1", SigningKey = Sm2KeyPair.Generate() });
+        var report = Conformance.Inspector.Inspect(png);
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.SignatureUnchecked);
+        Assert.Equal(Severity.Warning, problem.Severity);
+        Assert.Contains("ReservedCode1", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(SignatureStatus.Untrusted, Assert.Single(report.Signatures).Status);
+    }
+
+    [Theory]
+    [InlineData("{\"Type\":\"SM3withSM2\",\"Version\":\"1.0\",\"PrivSD\":\"!!\"}", "base64")]
+    [InlineData("{\"Type\":\"RSA\",\"Version\":\"1.0\",\"PrivSD\":\"AAAA\"}", "RSA")]
+    [InlineData("{\"Version\":\"1.0\"}", "SecurityData")]
+    public void MalformedSecurityDataIsAnError(string reservedCode1, string why)
+    {
+        var json = LabelJson.Serialize(new AigcLabel { Label = "1", ContentProducer = Conformance.Producer, ProduceID = "m1", ReservedCode1 = reservedCode1 });
+        var report = Conformance.Inspector.Inspect(PngWith(json));
+        Assert.Equal("m1", report.Label!.ProduceID);
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.SignatureMalformed);
+        Assert.Equal(Severity.Error, problem.Severity);
+        Assert.Contains(why, problem.Message, StringComparison.Ordinal);
+        Assert.False(report.IsValid);
+        Assert.Equal(SignatureStatus.Malformed, Assert.Single(report.Signatures).Status);
     }
 }

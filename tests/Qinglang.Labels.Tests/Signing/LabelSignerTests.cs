@@ -107,4 +107,53 @@ public sealed class LabelSignerTests : IDisposable
         Assert.Equal("gen-2", tampered.Label!.ProduceID);
         Assert.Contains(tampered.Problems, p => p.Code == ProblemCodes.SignatureInvalid);
     }
+
+    [Fact]
+    public void PlatformSignsReservedCode2NextToTheProducersSignatureAndOpenSslVerifiesIt()
+    {
+        var producer = Sm2KeyPair.Generate();
+        var platform = Sm2KeyPair.Generate();
+        var png = Tool.Ffmpeg(_folder.File("p.png"), "-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1");
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1", SigningKey = producer });
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-1", SigningKey = platform });
+
+        var both = new Labels.Inspection.LabelInspector(Labels.Carriers.CarrierRegistry.Default, [producer, platform]).Inspect(png);
+        Assert.True(both.IsValid, Conformance.Describe(both));
+        Assert.Equal(["ReservedCode1", "ReservedCode2"], both.Signatures.Select(s => s.Element));
+        Assert.All(both.Signatures, s => Assert.Equal(SignatureStatus.Trusted, s.Status));
+
+        var producerOnly = new Labels.Inspection.LabelInspector(Labels.Carriers.CarrierRegistry.Default, [producer]).Inspect(png);
+        var untrusted = Assert.Single(producerOnly.Problems, p => p.Code == ProblemCodes.SignatureUntrusted);
+        Assert.Contains("ReservedCode2", untrusted.Message, StringComparison.Ordinal);
+
+        // exiftool reads the stored label; openssl verifies the platform's signature over its own three elements.
+        var stored = LabelJson.Parse(Independent.ExiftoolLabelValues(png).Single().Value).Label!;
+        var record = SecurityData.TryParse(stored.ReservedCode2, out _)!;
+        Assert.Equal("Label,ContentPropagator,PropagateID", record.Bindings);
+        File.WriteAllBytes(_folder.File("msg"), LabelSigner.Message(stored, LabelSigner.BindingsOf(SignerRole.Propagator)));
+        File.WriteAllBytes(_folder.File("sig"), Convert.FromBase64String(record.PrivSD!));
+        File.WriteAllText(_folder.File("platform.pub"), platform.PublicKeyPem);
+        var result = Tool.Run("openssl", "pkeyutl", "-verify", "-in", _folder.File("msg"), "-pubin", "-inkey", _folder.File("platform.pub"),
+            "-rawin", "-digest", "sm3", "-pkeyopt", "distid:" + LabelSigner.DefaultUserId, "-sigfile", _folder.File("sig"));
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal("\"Label\":\"1\",\"ContentPropagator\":\"001191110108MA01KP2T4Q20001\",\"PropagateID\":\"post-1\"", File.ReadAllText(_folder.File("msg")));
+    }
+
+    [Fact]
+    public void ChangingASignedElementDropsThatSignatureOnly()
+    {
+        var producer = Sm2KeyPair.Generate();
+        var platform = Sm2KeyPair.Generate();
+        var png = Tool.Ffmpeg(_folder.File("c.png"), "-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1");
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1", SigningKey = producer });
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-1", SigningKey = platform });
+
+        // A new PropagateID without a key: the platform's signature could only fail now, so it goes; the producer's stays.
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { PropagateID = "post-2" });
+        var report = new Labels.Inspection.LabelInspector(Labels.Carriers.CarrierRegistry.Default, [producer, platform]).Inspect(png);
+        Assert.True(report.IsValid, Conformance.Describe(report));
+        Assert.True(string.IsNullOrEmpty(report.Label!.ReservedCode2));
+        Assert.Equal(SignatureStatus.Trusted, Assert.Single(report.Signatures).Status);
+        Assert.Equal("ReservedCode1", report.Signatures[0].Element);
+    }
 }

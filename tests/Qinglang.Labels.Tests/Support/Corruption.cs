@@ -5,7 +5,8 @@ namespace Qinglang.Labels.Tests.Support;
 
 /// <summary>
 /// Mutates a real file many ways (bit flips, truncation, overwritten length fields, garbage inserted) and checks
-/// that inspecting never throws and labeling either succeeds with one valid label or fails cleanly, writing nothing.
+/// that inspecting never throws and labeling (to a copy, or in place) either succeeds with one label or fails cleanly,
+/// writing nothing and leaving the input byte for byte as it was.
 /// </summary>
 public static class Corruption
 {
@@ -24,18 +25,25 @@ public static class Corruption
             var report = Conformance.Inspector.Inspect(input); // must not throw
             Assert.NotNull(report);
 
+            // Even rounds write a copy, odd rounds change the file in place: a refused in-place write must leave it as it was.
+            var inPlace = i % 2 == 1;
+            var target = inPlace ? input : output;
             try
             {
-                Conformance.Writer.Write(input, output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "fuzz" });
-                var after = Conformance.Inspector.Inspect(output);
+                Conformance.Writer.Write(input, inPlace ? null : output, new LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "fuzz" });
+                var after = Conformance.Inspector.Inspect(target);
                 Assert.True(after.Label is not null && after.Sites.Count == 1, $"mutation {i}: write succeeded but left {Conformance.Describe(after)}");
+                if (!inPlace)
+                {
+                    Assert.Equal(bytes, File.ReadAllBytes(input));
+                }
             }
             catch (Exception ex) when (ex is ContainerFormatException or LabelingException)
             {
                 Assert.False(File.Exists(output), $"mutation {i}: failed write left {output}");
+                Assert.Equal(bytes, File.ReadAllBytes(input));
             }
 
-            Assert.Equal(bytes, File.ReadAllBytes(input));
             Assert.DoesNotContain(folder.Leftovers(), n => n.EndsWith(".tmp", StringComparison.Ordinal));
             File.Delete(input);
             File.Delete(output);

@@ -41,11 +41,13 @@ public sealed class GifCarrier : ILabelCarrier
         byte[]? existing = null;
         foreach (var block in blocks.Where(b => b.IsXmp))
         {
-            existing = ReadPacket(input, block, block.ToString(), findings: null);
-            if (existing is not null)
+            if (block.End - block.Start - GifXmpExtension.HeaderLength > MaxXmpBlock)
             {
-                break;
+                // Every XMP extension is dropped below; one too large to merge into would take its other properties with it.
+                throw new LabelingException(ProblemCodes.Unsupported, $"{block} is {block.End - block.Start} bytes, too large to merge the label into; it is left as it is");
             }
+
+            existing ??= ReadPacket(input, block, block.ToString(), findings: null);
         }
 
         var packet = XmpLabel.Merge(existing, LabelJson.Serialize(label), padding: 2048);

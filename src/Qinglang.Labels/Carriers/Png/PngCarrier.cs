@@ -69,6 +69,17 @@ public sealed class PngCarrier : ILabelCarrier
             }
             else if (existingXmp is null && IsText(chunk.Type))
             {
+                if (chunk.Length > MaxTextChunk)
+                {
+                    // Pass 2 drops every XMP chunk; one too large to merge into would take its other properties with it.
+                    if (IsXmp(input, chunk))
+                    {
+                        throw new LabelingException(ProblemCodes.Unsupported, $"XMP {chunk.Type} chunk at {chunk.Offset} is {chunk.Length} bytes, too large to merge the label into; it is left as it is");
+                    }
+
+                    continue;
+                }
+
                 var data = ReadData(input, chunk, verifyCrc: true, findings: null)!;
                 if (PngTextChunk.Keyword(data) == PngTextChunk.XmpKeyword)
                 {
@@ -175,11 +186,19 @@ public sealed class PngCarrier : ILabelCarrier
 
     private static bool IsLabelSite(Stream input, PngChunk chunk)
     {
+        var keyword = KeywordOf(input, chunk);
+        return keyword == PngTextChunk.XmpKeyword || (keyword?.Equals(XmpNames.Property, StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
+    private static bool IsXmp(Stream input, PngChunk chunk) => KeywordOf(input, chunk) == PngTextChunk.XmpKeyword;
+
+    /// <summary>A text chunk's keyword, read from its first bytes only (the chunk may be far too large to load).</summary>
+    private static string? KeywordOf(Stream input, PngChunk chunk)
+    {
         var head = new byte[Math.Min(chunk.Length, 80)];
         input.Position = chunk.DataOffset;
         input.ReadFully(head, "text chunk keyword");
-        var keyword = PngTextChunk.Keyword(head);
-        return keyword == PngTextChunk.XmpKeyword || (keyword?.Equals(XmpNames.Property, StringComparison.OrdinalIgnoreCase) ?? false);
+        return PngTextChunk.Keyword(head);
     }
 
     private static byte[]? ReadData(Stream input, PngChunk chunk, bool verifyCrc, List<Finding>? findings)
