@@ -111,11 +111,7 @@ public sealed class LabelSignerTests : IDisposable
     [Fact]
     public void PlatformSignsReservedCode2NextToTheProducersSignatureAndOpenSslVerifiesIt()
     {
-        var producer = Sm2KeyPair.Generate();
-        var platform = Sm2KeyPair.Generate();
-        var png = Tool.Ffmpeg(_folder.File("p.png"), "-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1");
-        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1", SigningKey = producer });
-        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-1", SigningKey = platform });
+        var (producer, platform, png) = SignedByProducerThenPlatform("p.png");
 
         var both = new Labels.Inspection.LabelInspector(Labels.Carriers.CarrierRegistry.Default, [producer, platform]).Inspect(png);
         Assert.True(both.IsValid, Conformance.Describe(both));
@@ -142,11 +138,7 @@ public sealed class LabelSignerTests : IDisposable
     [Fact]
     public void ChangingASignedElementDropsThatSignatureOnly()
     {
-        var producer = Sm2KeyPair.Generate();
-        var platform = Sm2KeyPair.Generate();
-        var png = Tool.Ffmpeg(_folder.File("c.png"), "-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1");
-        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1", SigningKey = producer });
-        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-1", SigningKey = platform });
+        var (producer, platform, png) = SignedByProducerThenPlatform("c.png");
 
         // A new PropagateID without a key: the platform's signature could only fail now, so it goes; the producer's stays.
         Conformance.Writer.Write(png, null, new Writing.LabelRequest { PropagateID = "post-2" });
@@ -155,5 +147,16 @@ public sealed class LabelSignerTests : IDisposable
         Assert.True(string.IsNullOrEmpty(report.Label!.ReservedCode2));
         Assert.Equal(SignatureStatus.Trusted, Assert.Single(report.Signatures).Status);
         Assert.Equal("ReservedCode1", report.Signatures[0].Element);
+    }
+
+    /// <summary>A PNG the producer labeled and signed (ReservedCode1), then the platform (ReservedCode2).</summary>
+    private (Sm2KeyPair Producer, Sm2KeyPair Platform, string Png) SignedByProducerThenPlatform(string name)
+    {
+        var producer = Sm2KeyPair.Generate();
+        var platform = Sm2KeyPair.Generate();
+        var png = Tool.Ffmpeg(_folder.File(name), "-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1");
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentProducer = Conformance.Producer, ProduceID = "gen-1", SigningKey = producer });
+        Conformance.Writer.Write(png, null, new Writing.LabelRequest { ContentPropagator = Conformance.Propagator, PropagateID = "post-1", SigningKey = platform });
+        return (producer, platform, png);
     }
 }
