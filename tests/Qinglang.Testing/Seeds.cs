@@ -18,7 +18,7 @@ public static class Seeds
 
     private static string FindSeeds()
     {
-        for (var folder = Directory.GetParent(RepositoryRoot()); folder is not null; folder = folder.Parent)
+        for (var folder = Directory.GetParent(Repository.Root); folder is not null; folder = folder.Parent)
         {
             var seeds = Path.Combine(folder.FullName, "shared", "seeds");
             if (Directory.Exists(seeds))
@@ -27,19 +27,6 @@ public static class Seeds
             }
         }
 
-        throw new DirectoryNotFoundException("no shared/seeds above " + RepositoryRoot());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Qinglang.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no Qinglang.slnx above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("no shared/seeds above " + Repository.Root);
     }
 }
