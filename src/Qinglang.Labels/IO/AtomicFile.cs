@@ -190,7 +190,7 @@ public static class AtomicFile
     }
 
     /// <summary>A temporary name next to <paramref name="destination"/>: hidden, this process's id and a counter.</summary>
-    private static string TempName(string destination) =>
+    internal static string TempName(string destination) =>
         Path.Combine(Path.GetDirectoryName(destination) ?? ".", $".{Path.GetFileName(destination)}.{ProcessId:x}-{Interlocked.Increment(ref _counter):x}.qinglang.tmp");
 
     private static long _counter;

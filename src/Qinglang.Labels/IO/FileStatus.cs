@@ -22,7 +22,7 @@ internal readonly record struct FileStatus(uint Mode, uint Owner, uint Group, ui
     public bool HasSpecialAttributes => (Attributes & (0x4UL | 0x10 | 0x20 | 0x40 | 0x800 | 0x100000 | 0x200000)) != 0;
 
     /// <summary>The status of <paramref name="path"/> itself (a symbolic link is not followed); null when it does not exist or the call is missing.</summary>
-    public static FileStatus? Of(string path) => Query(AtCurrentDirectory, path, AtSymlinkNoFollow);
+    public static FileStatus? Of(string path) => Query(Libc.AtCurrentDirectory, path, AtSymlinkNoFollow);
 
     /// <summary>The status of an open file.</summary>
     public static FileStatus? Of(SafeFileHandle handle)
@@ -68,7 +68,6 @@ internal readonly record struct FileStatus(uint Mode, uint Owner, uint Group, ui
 
     private static bool _available = true;
 
-    private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;
     private const int AtStatxDontSync = 0x4000;

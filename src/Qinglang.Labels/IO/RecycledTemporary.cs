@@ -23,10 +23,6 @@ public sealed class RecycledTemporary : IDisposable
     [ThreadStatic]
     private static RecycledTemporary? _current;
 
-    private static bool _exchangeUnsupported;
-    private static long _counter;
-    private static readonly int ProcessId = Environment.ProcessId;
-
     private readonly RecycledTemporary? _previous;
     private string? _folder;
     private string? _path;
@@ -57,7 +53,7 @@ public sealed class RecycledTemporary : IDisposable
     /// </summary>
     internal bool TryReplace(string destination, ReadOnlySpan<byte> content, bool durable)
     {
-        if (!OperatingSystem.IsLinux() || _exchangeUnsupported || FileStatus.Of(destination) is not { IsRegularFile: true } target)
+        if (!OperatingSystem.IsLinux() || FileStatus.Of(destination) is not { IsRegularFile: true } target)
         {
             return false;
         }
@@ -94,7 +90,8 @@ public sealed class RecycledTemporary : IDisposable
                 RandomAccess.SetLength(spare, 0);
                 if (errno is Unsupported or NotImplemented)
                 {
-                    _exchangeUnsupported = true; // this file system cannot exchange: every later replace renames
+                    Release();
+                    _folderWithoutRecycling = folder; // this file system cannot exchange: later replaces here rename
                 }
 
                 return false; // the usual replace reports any other failure with its own message
@@ -113,7 +110,10 @@ public sealed class RecycledTemporary : IDisposable
         return true;
     }
 
-    /// <summary>Makes sure the thread has an empty spare file in <paramref name="folder"/>; false where it cannot.</summary>
+    /// <summary>
+    /// Makes sure the thread has an empty spare file in <paramref name="folder"/>, named like any temporary file there;
+    /// false where it cannot, or where recycling was found not to work.
+    /// </summary>
     private bool EnsureSpare(string folder)
     {
         if (_handle is not null && _folder == folder)
@@ -129,7 +129,7 @@ public sealed class RecycledTemporary : IDisposable
 
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var path = Path.Combine(folder, $".qinglang-{ProcessId:x}-{Interlocked.Increment(ref _counter):x}.spare");
+            var path = AtomicFile.TempName(Path.Combine(folder, "qinglang-spare"));
             var fd = Libc.open(path, flags | Libc.CreateNew, OwnerOnly);
             if (fd < 0)
             {
